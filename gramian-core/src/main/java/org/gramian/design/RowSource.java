@@ -1,0 +1,37 @@
+package org.gramian.design;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Numeric data, read in one or more sequential passes. A source never needs to hold the whole
+ * data set: the solvers keep O(p²) state and ask for at most two passes (the second only when
+ * the data turns out to be ill-conditioned or small, and the extended-precision path needs the
+ * rows again).
+ *
+ * <p>Implementations: {@link Table} for data in memory; the CSV reader in {@code gramian-io}.
+ */
+public interface RowSource {
+
+    /** Column names, in the order each row lists its values. */
+    List<String> columns();
+
+    /**
+     * Delivers every row once, in data-set order, as consecutive blocks. Each call starts a new
+     * pass from the first row. Errors in the data (unreadable, not a number) are reported by
+     * throwing a {@link org.gramian.GramianException} that says where.
+     *
+     * @param extended when true, the source should also fill {@link RowBlock#tails()} if its values
+     *                 come from decimal text (the extended-precision pass); when false tails may
+     *                 be null and the source should not spend time computing them
+     */
+    void forEachBlock(boolean extended, Consumer<RowBlock> consumer);
+
+    /**
+     * Describes where observation {@code row} (0-based) came from, for error messages, e.g.
+     * {@code "data.csv, line 12"}. The default names the observation number.
+     */
+    default String describeRow(long row) {
+        return "row " + (row + 1);
+    }
+}

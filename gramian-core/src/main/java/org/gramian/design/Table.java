@@ -1,0 +1,136 @@
+package org.gramian.design;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** An immutable in-memory data set: named numeric columns of equal length. */
+public final class Table implements RowSource {
+    private static final int BLOCK_ROWS = 4096;
+
+    private final List<String> names;
+    private final double[][] columns;
+    private final double[][] tails; // null, or the decimal residual of each value (see RowBlock)
+    private final int rows;
+
+    private Table(List<String> names, double[][] columns) {
+        this(names, columns, null);
+    }
+
+    private Table(List<String> names, double[][] columns, double[][] tails) {
+        this.names = List.copyOf(names);
+        this.columns = columns;
+        this.tails = tails;
+        this.rows = columns.length == 0 ? 0 : columns[0].length;
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j].length != rows) {
+                throw new IllegalArgumentException("column '" + names.get(j) + "' has " + columns[j].length
+                        + " values, expected " + rows);
+            }
+        }
+    }
+
+    /** A table from named columns, in insertion order. Arrays are copied. */
+    public static Table of(Map<String, double[]> columns) {
+        List<String> names = new ArrayList<>(columns.keySet());
+        double[][] cols = new double[names.size()][];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = columns.get(names.get(j)).clone();
+        }
+        return new Table(names, cols);
+    }
+
+    /** A two-column table (x, y) named "x" and "y". */
+    public static Table xy(double[] x, double[] y) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("x", x);
+        m.put("y", y);
+        return of(m);
+    }
+
+    /** A table from row-major data. */
+    public static Table ofRows(List<String> names, double[][] rowData) {
+        double[][] cols = new double[names.size()][rowData.length];
+        for (int i = 0; i < rowData.length; i++) {
+            if (rowData[i].length != names.size()) {
+                throw new IllegalArgumentException("row " + (i + 1) + " has " + rowData[i].length
+                        + " values, expected " + names.size());
+            }
+            for (int j = 0; j < names.size(); j++) {
+                cols[j][i] = rowData[i][j];
+            }
+        }
+        return new Table(names, cols);
+    }
+
+    /**
+     * A table from row-major decimal text, kept to double-double precision (the nearest double and
+     * its residual) so that the extended-precision solvers see the decimals, not their roundings.
+     *
+     * @throws NumberFormatException if a cell is not a number
+     */
+    public static Table ofDecimalRows(List<String> names, List<String[]> rowText) {
+        int n = rowText.size();
+        double[][] cols = new double[names.size()][n];
+        double[][] tl = new double[names.size()][n];
+        for (int i = 0; i < n; i++) {
+            String[] row = rowText.get(i);
+            if (row.length != names.size()) {
+                throw new IllegalArgumentException("row " + (i + 1) + " has " + row.length
+                        + " values, expected " + names.size());
+            }
+            for (int j = 0; j < names.size(); j++) {
+                double hi = Double.parseDouble(row[j]);
+                cols[j][i] = hi;
+                tl[j][i] = org.gramian.numeric.Decimal.tail(row[j], hi);
+            }
+        }
+        return new Table(names, cols, tl);
+    }
+
+    public int rowCount() {
+        return rows;
+    }
+
+    /** A copy of the named column. */
+    public double[] column(String name) {
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("unknown column '" + name + "'; columns are " + names);
+        }
+        return columns[j].clone();
+    }
+
+    @Override
+    public List<String> columns() {
+        return names;
+    }
+
+    @Override
+    public void forEachBlock(boolean extended, Consumer<RowBlock> consumer) {
+        int width = names.size();
+        double[] buf = new double[BLOCK_ROWS * width];
+        double[] tbuf = extended && tails != null ? new double[BLOCK_ROWS * width] : null;
+        for (int start = 0; start < rows; start += BLOCK_ROWS) {
+            int count = Math.min(BLOCK_ROWS, rows - start);
+            for (int i = 0; i < count; i++) {
+                for (int j = 0; j < width; j++) {
+                    buf[i * width + j] = columns[j][start + i];
+                    if (tbuf != null) {
+                        tbuf[i * width + j] = tails[j][start + i];
+                    }
+                }
+            }
+            consumer.accept(new RowBlock(start, count, width, buf, tbuf));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Table" + names + " x " + rows + " rows" + (rows > 0 ? ", first " + Arrays.toString(
+                names.stream().mapToDouble(n -> columns[names.indexOf(n)][0]).toArray()) : "");
+    }
+}

@@ -1,0 +1,29 @@
+package org.gramian.solve;
+
+import org.gramian.numeric.DD;
+
+/**
+ * The common currency of all solvers: an upper-triangular R (m×m, m = p+1) of the augmented data
+ * [X y] with RᵀR = [X y]ᵀ[X y], whether it came from Cholesky of the Gram matrix or from QR of the
+ * data. Writing R = [[R₁, z], [0, ρ]], the least-squares coefficients solve R₁w = z, the residual
+ * sum of squares is ρ², and (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ.
+ *
+ * @param r            the augmented factor, m×m, entries below the diagonal zero
+ * @param observations number of rows n that went into it
+ * @param shift        the shift applied to columns 1..p−1 and to y (index p) before factoring,
+ *                     or null; only used with an intercept in column 0
+ * @param method       the solver that produced it
+ * @param unitRoundoff the unit roundoff of the arithmetic that produced R (2⁻⁵³ or 2⁻¹⁰⁴)
+ * @param squaredCondition true when errors grow with κ² (normal equations), false for QR
+ */
+public record TriangularFactor(DD[][] r, long observations, double[] shift, SolverKind method,
+                               double unitRoundoff, boolean squaredCondition) {
+
+    public static final double DOUBLE_ROUNDOFF = 0x1p-53;
+    public static final double DD_ROUNDOFF = 0x1p-104;
+
+    /** Number of design columns p. */
+    public int width() {
+        return r.length - 1;
+    }
+}
