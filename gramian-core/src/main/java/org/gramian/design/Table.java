@@ -91,6 +91,43 @@ public final class Table implements RowSource {
         return new Table(names, cols, tl);
     }
 
+    /**
+     * Reads a whole source into memory (one pass with tails, so decimal precision is kept).
+     * For data that fits in memory: explain, compare and plot need the rows themselves.
+     */
+    public static Table copyOf(RowSource source) {
+        List<String> names = source.columns();
+        int width = names.size();
+        double[][] buf = {new double[1024 * width], new double[1024 * width]};
+        boolean[] anyTail = {false};
+        int[] n = {0};
+        source.forEachBlock(true, block -> {
+            int need = (n[0] + block.rows()) * width;
+            if (need > buf[0].length) {
+                int cap = Math.max(need, buf[0].length * 2);
+                buf[0] = Arrays.copyOf(buf[0], cap);
+                buf[1] = Arrays.copyOf(buf[1], cap);
+            }
+            System.arraycopy(block.values(), 0, buf[0], n[0] * width, block.rows() * width);
+            if (block.tails() != null) {
+                anyTail[0] = true;
+                System.arraycopy(block.tails(), 0, buf[1], n[0] * width, block.rows() * width);
+            }
+            n[0] += block.rows();
+        });
+        double[][] cols = new double[width][n[0]];
+        double[][] tl = anyTail[0] ? new double[width][n[0]] : null;
+        for (int i = 0; i < n[0]; i++) {
+            for (int j = 0; j < width; j++) {
+                cols[j][i] = buf[0][i * width + j];
+                if (tl != null) {
+                    tl[j][i] = buf[1][i * width + j];
+                }
+            }
+        }
+        return new Table(names, cols, tl);
+    }
+
     public int rowCount() {
         return rows;
     }
