@@ -27,6 +27,15 @@ public record JacobiSvd(DD[][] w, DD[][] v, DD[] sigma) {
             }
         }
         double tol = 1e-30;
+        double frobenius2 = 0;
+        for (DD[] row : a) {
+            for (DD x : row) {
+                frobenius2 += x.hi * x.hi;
+            }
+        }
+        // A column this small is a zero singular value in the making; rotating it further only
+        // drives it into subnormal numbers.
+        double negligible = 1e-60 * frobenius2;
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             boolean rotated = false;
             for (int j = 0; j < p - 1; j++) {
@@ -39,14 +48,22 @@ public record JacobiSvd(DD[][] w, DD[][] v, DD[] sigma) {
                         beta = beta.add(w[i][k].square());
                         gamma = gamma.add(w[i][j].multiply(w[i][k]));
                     }
-                    if (gamma.isZero() || Math.abs(gamma.hi) <= tol * Math.sqrt(alpha.hi * beta.hi)) {
+                    if (alpha.hi <= negligible || beta.hi <= negligible) {
+                        continue;
+                    }
+                    if (gamma.isZero() || Math.abs(gamma.hi) <= tol * Math.sqrt(alpha.hi) * Math.sqrt(beta.hi)) {
                         continue;
                     }
                     rotated = true;
                     DD zeta = beta.subtract(alpha).divide(gamma.multiply(2.0));
-                    DD t = DD.ONE.divide(zeta.abs().add(DD.ONE.add(zeta.square()).sqrt()));
-                    if (zeta.signum() < 0) {
-                        t = t.negate();
+                    DD t;
+                    if (Math.abs(zeta.hi) > 1e100) {
+                        t = DD.ONE.divide(zeta.multiply(2.0)); // tan θ ≈ 1/(2ζ); ζ² would overflow
+                    } else {
+                        t = DD.ONE.divide(zeta.abs().add(DD.ONE.add(zeta.square()).sqrt()));
+                        if (zeta.signum() < 0) {
+                            t = t.negate();
+                        }
                     }
                     DD c = DD.ONE.divide(DD.ONE.add(t.square()).sqrt());
                     DD s = c.multiply(t);

