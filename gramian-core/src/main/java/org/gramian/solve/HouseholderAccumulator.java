@@ -1,5 +1,6 @@
 package org.gramian.solve;
 
+import java.util.Arrays;
 import org.gramian.numeric.DD;
 
 /**
@@ -11,28 +12,38 @@ import org.gramian.numeric.DD;
  * [X y] = Q·R with Q orthogonal, so R = [[R₁, z], [0, ρ]]: the least-squares solution solves
  * R₁w = z, the residual sum of squares is ρ², and the error of w is of order κ(X)·2⁻¹⁰⁴ instead of
  * the κ(X)²·2⁻⁵³ of the double-precision normal equation.
+ *
+ * <p>The hot loops (a dot product and an axpy over the block's rows, per column pair) work on
+ * separate arrays of leading and trailing parts with the error-free transformations written out,
+ * so that they allocate nothing.
  */
 public final class HouseholderAccumulator {
     static final int BLOCK = 64;
 
     private final int m;
-    private final DD[][] r;
-    private final DD[][] buffer;
+    private final double[] rh;   // R, leading parts, row-major m×m
+    private final double[] rl;   // R, trailing parts
+    private final double[] bh;   // buffered rows, row-major BLOCK×m
+    private final double[] bl;
     private int buffered;
     private long n;
 
     public HouseholderAccumulator(int p) {
         this.m = p + 1;
-        this.r = new DD[m][m];
-        for (DD[] row : r) {
-            java.util.Arrays.fill(row, DD.ZERO);
-        }
-        this.buffer = new DD[BLOCK][];
+        this.rh = new double[m * m];
+        this.rl = new double[m * m];
+        this.bh = new double[BLOCK * m];
+        this.bl = new double[BLOCK * m];
     }
 
-    /** Adds one augmented row [x₀ … x_{p−1}, y] (length m); the array is kept, not copied. */
+    /** Adds one augmented row [x₀ … x_{p−1}, y] (length m). */
     public void add(DD[] augmentedRow) {
-        buffer[buffered++] = augmentedRow;
+        int base = buffered * m;
+        for (int k = 0; k < m; k++) {
+            bh[base + k] = augmentedRow[k].hi;
+            bl[base + k] = augmentedRow[k].lo;
+        }
+        buffered++;
         n++;
         if (buffered == BLOCK) {
             flush();
@@ -43,33 +54,38 @@ public final class HouseholderAccumulator {
     public void merge(HouseholderAccumulator other) {
         flush();
         other.flush();
-        DD[][] rows = new DD[m][];
-        for (int i = 0; i < m; i++) {
-            rows[i] = other.r[i].clone();
-        }
-        triangularize(rows, m);
+        double[] oh = other.rh.clone();
+        double[] ol = other.rl.clone();
+        triangularize(oh, ol, m);
         n += other.n;
     }
 
     private void flush() {
         if (buffered > 0) {
-            triangularize(buffer, buffered);
-            java.util.Arrays.fill(buffer, null);
+            triangularize(bh, bl, buffered);
+            Arrays.fill(bh, 0.0);
+            Arrays.fill(bl, 0.0);
             buffered = 0;
         }
     }
 
+    private DD r(int i, int j) {
+        return DD.of(rh[i * m + j], rl[i * m + j]);
+    }
+
+    private void setR(int i, int j, DD v) {
+        rh[i * m + j] = v.hi;
+        rl[i * m + j] = v.lo;
+    }
+
     /** Replaces R by the triangular factor of [R; b[0..rows)]; b is overwritten. */
-    private void triangularize(DD[][] b, int rows) {
+    private void triangularize(double[] h, double[] l, int rows) {
         for (int j = 0; j < m; j++) {
-            DD sb = DD.ZERO;
-            for (int i = 0; i < rows; i++) {
-                sb = sb.add(b[i][j].square());
-            }
+            DD sb = dot(h, l, rows, j, j);
             if (sb.isZero()) {
                 continue; // column already zero below the diagonal
             }
-            DD rjj = r[j][j];
+            DD rjj = r(j, j);
             DD alpha = rjj.square().add(sb).sqrt();
             if (rjj.signum() > 0) {
                 alpha = alpha.negate();
@@ -78,20 +94,78 @@ public final class HouseholderAccumulator {
             DD vtv = v0.square().add(sb);
             DD twoOverVtv = DD.of(2.0).divide(vtv);
             for (int k = j + 1; k < m; k++) {
-                DD s = v0.multiply(r[j][k]);
-                for (int i = 0; i < rows; i++) {
-                    s = s.add(b[i][j].multiply(b[i][k]));
-                }
+                DD s = v0.multiply(r(j, k)).add(dot(h, l, rows, j, k));
                 DD f = s.multiply(twoOverVtv);
-                r[j][k] = r[j][k].subtract(f.multiply(v0));
-                for (int i = 0; i < rows; i++) {
-                    b[i][k] = b[i][k].subtract(f.multiply(b[i][j]));
-                }
+                setR(j, k, r(j, k).subtract(f.multiply(v0)));
+                axpy(h, l, rows, j, k, f.negate());
             }
-            r[j][j] = alpha;
+            setR(j, j, alpha);
             for (int i = 0; i < rows; i++) {
-                b[i][j] = DD.ZERO;
+                h[i * m + j] = 0.0;
+                l[i * m + j] = 0.0;
             }
+        }
+    }
+
+    /** Σᵢ b[i][j]·b[i][k] in double-double. */
+    private DD dot(double[] h, double[] l, int rows, int j, int k) {
+        double sh = 0;
+        double sl = 0;
+        for (int i = 0; i < rows; i++) {
+            double ah = h[i * m + j];
+            double al = l[i * m + j];
+            double bh0 = h[i * m + k];
+            double bl0 = l[i * m + k];
+            // product (ph, pl)
+            double p = ah * bh0;
+            double pe = Math.fma(ah, bh0, -p) + (ah * bl0 + al * bh0);
+            double ph = p + pe;
+            double pl = pe - (ph - p);
+            // accurate sum (sh, sl) += (ph, pl)
+            double s = sh + ph;
+            double bb = s - sh;
+            double e = (sh - (s - bb)) + (ph - bb);
+            double t = sl + pl;
+            double tb = t - sl;
+            double f = (sl - (t - tb)) + (pl - tb);
+            e += t;
+            double s2 = s + e;
+            e = e - (s2 - s);
+            e += f;
+            sh = s2 + e;
+            sl = e - (sh - s2);
+        }
+        return DD.of(sh, sl);
+    }
+
+    /** b[i][k] += c·b[i][j] for every buffered row, in double-double. */
+    private void axpy(double[] h, double[] l, int rows, int j, int k, DD c) {
+        double ch = c.hi;
+        double cl = c.lo;
+        for (int i = 0; i < rows; i++) {
+            int ij = i * m + j;
+            int ik = i * m + k;
+            double ah = h[ij];
+            double al = l[ij];
+            double p = ch * ah;
+            double pe = Math.fma(ch, ah, -p) + (ch * al + cl * ah);
+            double ph = p + pe;
+            double pl = pe - (ph - p);
+            double xh = h[ik];
+            double xl = l[ik];
+            double s = xh + ph;
+            double bb = s - xh;
+            double e = (xh - (s - bb)) + (ph - bb);
+            double t = xl + pl;
+            double tb = t - xl;
+            double f = (xl - (t - tb)) + (pl - tb);
+            e += t;
+            double s2 = s + e;
+            e = e - (s2 - s);
+            e += f;
+            double nh = s2 + e;
+            h[ik] = nh;
+            l[ik] = e - (nh - s2);
         }
     }
 
@@ -102,9 +176,11 @@ public final class HouseholderAccumulator {
     /** The augmented triangular factor R (a copy), after folding in any buffered rows. */
     public DD[][] factor() {
         flush();
-        DD[][] out = new DD[m][];
+        DD[][] out = new DD[m][m];
         for (int i = 0; i < m; i++) {
-            out[i] = r[i].clone();
+            for (int j = 0; j < m; j++) {
+                out[i][j] = r(i, j);
+            }
         }
         return out;
     }
