@@ -39,10 +39,9 @@ final class ChunkParser {
     ParsedChunk parse(Chunk chunk) {
         byte[] b = chunk.bytes();
         int end = chunk.length();
-        int lineFeeds = countLineFeeds(b, end);
-        int maxRows = lineFeeds + 1;
-        double[] values = pool.doubles(maxRows * width);
-        double[] tails = extended ? pool.doubles(maxRows * width) : null;
+        int capacity = Math.max(64, end / 16); // rows; grown when short, recycled arrays are usually big enough
+        double[] values = pool.doubles(capacity * width);
+        double[] tails = extended ? pool.doubles(capacity * width) : null;
         int[] breakRows = null;
         int[] breakLines = null;
         int breaks = 0;
@@ -64,6 +63,12 @@ final class ChunkParser {
                 continue;
             }
             int base = rows * width;
+            if (base + width > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, base + width));
+                if (extended) {
+                    tails = Arrays.copyOf(tails, values.length);
+                }
+            }
             int field = 0;
             int badField = -1;
             int badStatus = 0;
@@ -74,6 +79,28 @@ final class ChunkParser {
                 int a = pos;
                 while (a < end && isSpace(b[a])) {
                     a++;
+                }
+                if (field < ncols && slot[field] >= 0 && badField < 0 && (a == end || b[a] != '"')) {
+                    // fast path: parse the number straight from the chunk, then expect its delimiter
+                    if (number.scan(b, a, end, extended) == DecimalParser.OK) {
+                        int k = number.stop;
+                        while (k < end && isSpace(b[k])) {
+                            k++;
+                        }
+                        if (k == end || b[k] == ',' || b[k] == '\n') {
+                            values[base + slot[field]] = number.value;
+                            if (extended) {
+                                tails[base + slot[field]] = number.tail;
+                            }
+                            field++;
+                            pos = k + 1;
+                            if (k < end && b[k] == ',') {
+                                continue;
+                            }
+                            break;
+                        }
+                    }
+                    // not a clean number: the general path below finds the field and says what is wrong
                 }
                 int from;
                 int to;
@@ -170,7 +197,8 @@ final class ChunkParser {
             rows++;
             line++;
         }
-        return new ParsedChunk(chunk, values, tails, rows, lineFeeds, breakRows, breakLines, breaks, errorLine,
+        // without an error every line ended with a line feed, except perhaps the file's last
+        return new ParsedChunk(chunk, values, tails, rows, line, breakRows, breakLines, breaks, errorLine,
                 error);
     }
 
@@ -193,15 +221,5 @@ final class ChunkParser {
 
     private static boolean isSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\r';
-    }
-
-    private static int countLineFeeds(byte[] b, int end) {
-        int n = 0;
-        for (int i = 0; i < end; i++) {
-            if (b[i] == '\n') {
-                n++;
-            }
-        }
-        return n;
     }
 }
