@@ -163,6 +163,34 @@ class CsvSourceTest {
         }
     }
 
+    @Test
+    void aConsumerThatThrowsStopsThePassAndItsThreads() throws Exception {
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50_000; i++) {
+            sb.append(i).append(',').append(i).append('\n');
+        }
+        Path f = Rows.write(dir, "a.csv", sb.toString());
+        CsvSource src = CsvSource.open(f).withThreads(3).withChunkSize(256);
+        int[] blocks = {0};
+        assertThatThrownBy(() -> src.forEachBlock(false, block -> {
+            if (++blocks[0] == 2) {
+                throw new IllegalStateException("consumer gave up");
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessage("consumer gave up");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (csvThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(csvThreads()).isZero();
+        // and the source still reads from the start afterwards
+        assertThat(Rows.read(src, false).rows()).isEqualTo(50_000);
+    }
+
+    private static long csvThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("gramian-csv-")).count();
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] r = new byte[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);
