@@ -36,10 +36,14 @@ final class ChunkParser {
         this.pool = pool;
     }
 
-    ParsedChunk parse(Chunk chunk) {
+    /**
+     * @param bytesPerRow the typical length of a row, to size the value arrays (they grow when it
+     *                    was too optimistic; a pessimistic guess would waste memory on every chunk)
+     */
+    ParsedChunk parse(Chunk chunk, int bytesPerRow) {
         byte[] b = chunk.bytes();
         int end = chunk.length();
-        int capacity = Math.max(64, end / 16); // rows; grown when short, recycled arrays are usually big enough
+        int capacity = end / Math.max(1, bytesPerRow) + end / Math.max(1, bytesPerRow) / 8 + 16; // rows
         double[] values = pool.doubles(capacity * width);
         double[] tails = extended ? pool.doubles(capacity * width) : null;
         int[] breakRows = null;

@@ -45,6 +45,8 @@ final class CsvPass {
     private int blockFill;
     private long rowsDone; // rows parsed and put into blocks
     private long nextLine = 2; // physical line of the next chunk's first line
+    // the length of a row as seen in the last chunk; sizes the parsers' arrays (8 bytes a field to start)
+    private volatile int bytesPerRow;
 
     CsvPass(Path file, String name, CsvHeader header, int[] slot, int width, boolean extended, int threads,
             int chunkSize, ProgressListener listener, RowLines rowLines, long fileSize,
@@ -63,6 +65,7 @@ final class CsvPass {
         this.consumer = consumer;
         this.blockValues = new double[CsvSource.BLOCK_ROWS * width];
         this.blockTails = extended ? new double[CsvSource.BLOCK_ROWS * width] : null;
+        this.bytesPerRow = 8 * header.names().size();
     }
 
     void run() {
@@ -98,7 +101,7 @@ final class CsvPass {
             if (chunk == null) {
                 return;
             }
-            ParsedChunk parsed = parser.parse(chunk);
+            ParsedChunk parsed = parser.parse(chunk, bytesPerRow);
             pool.release(chunk.bytes());
             consume(parsed);
         }
@@ -132,7 +135,7 @@ final class CsvPass {
                         return;
                     }
                     queue.put(workers.submit(() -> {
-                        ParsedChunk parsed = parser().parse(chunk);
+                        ParsedChunk parsed = parser().parse(chunk, bytesPerRow);
                         pool.release(chunk.bytes());
                         return parsed;
                     }));
@@ -203,6 +206,9 @@ final class CsvPass {
             }
         }
         nextLine += p.lineFeeds;
+        if (p.rows > 0) {
+            bytesPerRow = Math.max(1, p.chunk.length() / p.rows);
+        }
         pool.release(p.values);
         pool.release(p.tails);
         listener.progress(p.chunk.fileBytesRead(), fileSize, rowsDone);

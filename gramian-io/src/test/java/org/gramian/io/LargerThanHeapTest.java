@@ -34,10 +34,10 @@ class LargerThanHeapTest {
         Path f = dir.resolve("big.csv");
         try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(f), StandardCharsets.US_ASCII),
                 1 << 16)) {
-            write(w, 1_900_000);
+            write(w, 1_900_000, 3);
         }
         assertThat(Files.size(f)).isGreaterThan(3L * 48 * 1024 * 1024);
-        fitInSmallHeap(f, 1_900_000);
+        fitInSmallHeap(f, 1_900_000, 3);
     }
 
     @Test
@@ -45,40 +45,62 @@ class LargerThanHeapTest {
         Path f = dir.resolve("big.csv.gz");
         try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(f),
                 1 << 16), StandardCharsets.US_ASCII), 1 << 16)) {
-            write(w, 700_000); // ~65 MB of text
+            write(w, 700_000, 3); // ~65 MB of text
         }
-        fitInSmallHeap(f, 700_000);
+        fitInSmallHeap(f, 700_000, 3);
     }
 
-    private static void write(Writer w, int rows) throws IOException {
+    /** Many selected columns: the parsed values of the chunks in flight must stay small too. */
+    @Test
+    void wideCsvLargerThanTheHeap() throws Exception {
+        Path f = dir.resolve("wide.csv");
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(f), StandardCharsets.US_ASCII),
+                1 << 16)) {
+            write(w, 250_000, 24);
+        }
+        assertThat(Files.size(f)).isGreaterThan(2L * 48 * 1024 * 1024);
+        fitInSmallHeap(f, 250_000, 24);
+    }
+
+    /** Columns tag, x1..xk, y; only x1..x3 enter y, the other features have true coefficient 0. */
+    private static void write(Writer w, int rows, int features) throws IOException {
         SplittableRandom rnd = new SplittableRandom(42);
-        w.write("tag,x1,x2,x3,y\n");
-        StringBuilder sb = new StringBuilder(128);
+        StringBuilder sb = new StringBuilder(1024).append("tag");
+        for (int j = 1; j <= features; j++) {
+            sb.append(",x").append(j);
+        }
+        w.append(sb).append(",y\n");
+        double[] x = new double[features];
         for (int i = 0; i < rows; i++) {
-            double x1 = rnd.nextDouble(-1, 1);
-            double x2 = rnd.nextDouble(-1, 1);
-            double x3 = rnd.nextDouble(-1, 1);
-            double y = TRUE[0] + TRUE[1] * x1 + TRUE[2] * x2 + TRUE[3] * x3;
             sb.setLength(0);
-            sb.append(i % 3 == 0 ? "a" : "b").append(',').append(x1).append(',').append(x2).append(',').append(x3)
-                    .append(',').append(y).append('\n');
-            w.append(sb);
+            sb.append(i % 3 == 0 ? "a" : "b");
+            for (int j = 0; j < features; j++) {
+                x[j] = rnd.nextDouble(-1, 1);
+                sb.append(',').append(x[j]);
+            }
+            double y = TRUE[0] + TRUE[1] * x[0] + TRUE[2] * x[1] + TRUE[3] * x[2];
+            w.append(sb.append(',').append(y).append('\n'));
         }
     }
 
-    private static void fitInSmallHeap(Path f, long rows) throws Exception {
+    private static void fitInSmallHeap(Path f, long rows, int features) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-                FitFileMain.class.getName(), f.toString(), "y", "x1", "x2", "x3")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                FitFileMain.class.getName(), f.toString(), "y"));
+        for (int j = 1; j <= features; j++) {
+            command.add("x" + j);
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         List<String> lines = new ArrayList<>(out.lines().toList());
-        for (int j = 0; j < TRUE.length; j++) {
-            assertThat(Double.parseDouble(lines.get(j))).as(out).isCloseTo(TRUE[j], Offset.offset(1e-12));
+        for (int j = 0; j <= features; j++) {
+            double truth = j < TRUE.length ? TRUE[j] : 0.0;
+            assertThat(Double.parseDouble(lines.get(j))).as(out).isCloseTo(truth, Offset.offset(1e-12));
         }
-        assertThat(lines.get(4)).isEqualTo("rows " + rows);
-        assertThat(Long.parseLong(lines.get(6).substring("maxMemory ".length()))).isLessThanOrEqualTo(48L << 20);
+        assertThat(lines.get(features + 1)).isEqualTo("rows " + rows);
+        assertThat(Long.parseLong(lines.get(features + 3).substring("maxMemory ".length())))
+                .isLessThanOrEqualTo(48L << 20);
     }
 }
