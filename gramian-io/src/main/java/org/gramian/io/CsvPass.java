@@ -142,8 +142,13 @@ final class CsvPass {
                 }
             } catch (InterruptedException e) {
                 // the consumer stopped early (an error, or its own exception): just end
-            } catch (RuntimeException e) {
-                queue.offer(CompletableFuture.failedFuture(e));
+            } catch (Throwable t) {
+                // anything else (a rejected task, out of memory) must still reach the consumer, in order
+                try {
+                    queue.put(CompletableFuture.failedFuture(t));
+                } catch (InterruptedException e) {
+                    // the consumer has stopped anyway
+                }
             }
         }, "gramian-csv-" + id + "-read");
         producer.setDaemon(true);
