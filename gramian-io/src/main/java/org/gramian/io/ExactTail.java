@@ -12,8 +12,9 @@ package org.gramian.io;
  *   <li>{@code e ≥ 0}: v − hi = (M·5^e·2^(e−b) − m·2^(q−b))·2^b with b = min(e, q) — an integer
  *       R times a power of two; the residual is {@code (double) R} scaled by 2^b (one rounding).</li>
  *   <li>{@code e = −k < 0}: v − hi = (M·2^(−k−b) − m·5^k·2^(q−b))·2^b / 5^k with b = min(−k, q)
- *       — an integer X over 5^k; with |X| ≤ 2^53 and k ≤ 22 both are exact doubles, so
- *       {@code X / 5^k} is one correctly rounded division, then scaled exactly by 2^b.</li>
+ *       — an integer X over 5^k; for k ≤ 22 with |X| ≤ 2^53 both are exact doubles, so
+ *       {@code X / 5^k} is one correctly rounded division, then scaled exactly by 2^b; for
+ *       23 ≤ k ≤ 26 the quotient is rounded correctly by {@link #roundedQuotient}.</li>
  * </ul>
  * Either way the result is {@code v − hi} correctly rounded to double, bit for bit what
  * {@link org.gramian.numeric.Decimal#tail} computes with BigDecimal. Cases outside these bounds
@@ -65,24 +66,69 @@ final class ExactTail {
             result = Math.scalb((double) r, b);
         } else {
             int k = -e;
-            if (k >= POW5_DOUBLE.length) {
+            if (k >= POW5.length - 1) {
                 return Double.NaN;
             }
             int b = Math.min(-k, q);
-            if (q - b > 9) {
-                return Double.NaN; // |X| ≤ 5^k·2^(q−b−1) < 2^61 keeps the wrapped value exact
+            if (k < POW5_DOUBLE.length) {
+                if (q - b > 9) {
+                    return Double.NaN; // |X| ≤ 5^k·2^(q−b−1) < 2^61 keeps the wrapped value exact
+                }
+            } else if (q != b) {
+                return Double.NaN; // larger 5^k: only |X| ≤ 5^k/2 < 2^60 is safe
             }
             long x = shiftLeft(mantissa, -k - b) - shiftLeft(m * POW5[k], q - b);
             if (x == 0) {
                 return 0.0;
             }
-            if (Math.abs(x) > (1L << 53)) {
-                return Double.NaN; // (double) x would round: two roundings
+            double quotient;
+            if (k < POW5_DOUBLE.length) {
+                if (Math.abs(x) > (1L << 53)) {
+                    return Double.NaN; // (double) x would round: two roundings
+                }
+                quotient = (double) x / POW5_DOUBLE[k]; // exact operands: one correctly rounded division
+            } else {
+                quotient = roundedQuotient(Math.abs(x), POW5[k]);
+                if (x < 0) {
+                    quotient = -quotient;
+                }
             }
-            result = Math.scalb((double) x / POW5_DOUBLE[k], b);
+            result = Math.scalb(quotient, b);
         }
         // a subnormal result may have been rounded a second time by scalb
         return Math.abs(result) >= Double.MIN_NORMAL ? result : Double.NaN;
+    }
+
+    /**
+     * {@code x / d} correctly rounded, for {@code 0 < x ≤ d/2} and {@code d < 2^61} (5^23 … 5^26,
+     * not exact as doubles). Starts from the quotient of the rounded operands (within 1.5 ulp) and
+     * moves it until x/d lies between its lower and upper rounding midpoints, deciding each side
+     * exactly: {@code x/d} versus the midpoint {@code (2s+1)·2^(e−1)} above {@code t = s·2^e} is the
+     * sign of {@code x·2^(1−e) − (2s+1)·d}, whose true value is within 5·d &lt; 2^63 of zero here,
+     * so wrapping 64-bit arithmetic computes it exactly. (An exact tie would need d to divide x:
+     * impossible for 0 &lt; x &lt; d with d a power of five and x/d a dyadic rational.) NaN if it
+     * does not settle.
+     */
+    static double roundedQuotient(long x, long d) {
+        double t = (double) x / (double) d;
+        for (int step = 0; step < 6; step++) {
+            if (aboveUpperMidpoint(x, d, t) > 0) {
+                t = Math.nextUp(t);
+            } else if (aboveUpperMidpoint(x, d, Math.nextDown(t)) < 0) {
+                t = Math.nextDown(t);
+            } else {
+                return t;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The sign of {@code x/d − (t + ulp(t)/2)}, t a positive normal double near x/d. */
+    private static long aboveUpperMidpoint(long x, long d, double t) {
+        long bits = Double.doubleToRawLongBits(t);
+        long s = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+        int e = (int) (bits >>> 52) - 1075;
+        return Long.signum(shiftLeft(x, 1 - e) - (2 * s + 1) * d);
     }
 
     /** x·2^s modulo 2^64 (Java's shift would take s modulo 64). */

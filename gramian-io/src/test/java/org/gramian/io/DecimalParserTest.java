@@ -107,4 +107,33 @@ class DecimalParserTest {
         }
         assertThat(answered).isGreaterThan(40_000);
     }
+
+    @Test
+    void roundedQuotientOfLongsIsCorrectlyRounded() {
+        Random rnd = new Random(17);
+        long[] pow5 = new long[27];
+        pow5[0] = 1;
+        for (int k = 1; k < pow5.length; k++) {
+            pow5[k] = pow5[k - 1] * 5;
+        }
+        for (int i = 0; i < 100_000; i++) {
+            int k = 23 + rnd.nextInt(4);
+            long d = pow5[k];
+            long x = 1 + (Math.abs(rnd.nextLong()) % (d / 2));
+            if (rnd.nextInt(4) == 0) {
+                x = 1 + rnd.nextInt(1000); // small numerators too
+            }
+            double expected = new BigDecimal(x).divide(new BigDecimal(d), java.math.MathContext.DECIMAL128)
+                    .doubleValue();
+            // DECIMAL128 (34 digits) then double: a double rounding only matters within 1e-34 of a
+            // midpoint; check against an exact comparison instead when the two disagree
+            double got = ExactTail.roundedQuotient(x, d);
+            if (got != expected) {
+                BigDecimal exact = new BigDecimal(x).divide(new BigDecimal(d), new java.math.MathContext(200));
+                BigDecimal errGot = exact.subtract(new BigDecimal(got)).abs();
+                BigDecimal errExp = exact.subtract(new BigDecimal(expected)).abs();
+                assertThat(errGot.compareTo(errExp)).as("%d / %d: %s vs %s", x, d, got, expected).isLessThan(0);
+            }
+        }
+    }
 }
