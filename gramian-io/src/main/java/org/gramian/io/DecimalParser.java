@@ -170,6 +170,9 @@ final class DecimalParser {
             double t = Double.NaN;
             if (exactMantissa) {
                 t = mantissa == 0 ? 0.0 : ExactTail.tail(mantissa, e10, Math.abs(hi));
+                if (t != t) {
+                    t = ExactTail.tailBig(mantissa, e10, Math.abs(hi));
+                }
                 if (negative && t == t) {
                     t = t == 0 ? 0.0 : -t;
                 }

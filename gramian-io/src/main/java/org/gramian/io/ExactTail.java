@@ -1,5 +1,7 @@
 package org.gramian.io;
 
+import java.math.BigInteger;
+
 /**
  * The rounding residual of a short decimal, exactly and without {@link java.math.BigDecimal}.
  *
@@ -16,11 +18,12 @@ package org.gramian.io;
  *       {@code X / 5^k} is one correctly rounded division, then scaled exactly by 2^b; for
  *       23 ≤ k ≤ 26 the quotient is rounded correctly by {@link #roundedQuotient}.</li>
  * </ul>
- * Either way the result is {@code v − hi} correctly rounded to double, bit for bit what
+ * {@link #tailBig} does the same with BigInteger for the other exponents. Either way the result is {@code v − hi} correctly rounded to double, bit for bit what
  * {@link org.gramian.numeric.Decimal#tail} computes with BigDecimal. Cases outside these bounds
  * (long exponents, subnormal results) return NaN and the caller falls back to BigDecimal.
  */
 final class ExactTail {
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
     private static final long[] POW5 = new long[28];
     private static final double[] POW5_DOUBLE = new double[23];
 
@@ -96,6 +99,56 @@ final class ExactTail {
             result = Math.scalb(quotient, b);
         }
         // a subnormal result may have been rounded a second time by scalb
+        return Math.abs(result) >= Double.MIN_NORMAL ? result : Double.NaN;
+    }
+
+    /**
+     * The same residual for any exponent, with BigInteger instead of 64-bit words (several times
+     * faster than {@code BigDecimal}, which ends in a decimal string round trip): the numerator N
+     * of {@code v − hi = N·2^b} or {@code N·2^b / 5^k} exactly, then one correct rounding —
+     * {@link BigInteger#doubleValue()} for an integer, or for a quotient its leading ≥ 55 bits plus a
+     * sticky bit for a nonzero remainder, so that a tie is never mistaken. NaN for a subnormal
+     * result, a zero {@code hi} or an exponent beyond the double range.
+     */
+    static double tailBig(long mantissa, int e, double hi) {
+        long bits = Double.doubleToRawLongBits(hi);
+        int biased = (int) (bits >>> 52) & 0x7ff;
+        if (biased == 0 || biased == 0x7ff || bits < 0 || e < -400 || e > 400) {
+            return Double.NaN;
+        }
+        long m = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
+        int q = biased - 1075;
+        BigInteger big = BigInteger.valueOf(mantissa);
+        double t;
+        int b;
+        if (e >= 0) {
+            b = Math.min(e, q);
+            BigInteger n = big.multiply(FIVE.pow(e)).shiftLeft(e - b).subtract(BigInteger.valueOf(m).shiftLeft(q - b));
+            if (n.signum() == 0) {
+                return 0.0;
+            }
+            t = n.doubleValue(); // correctly rounded
+        } else {
+            int k = -e;
+            b = Math.min(-k, q);
+            BigInteger d = FIVE.pow(k);
+            BigInteger n = big.shiftLeft(-k - b).subtract(BigInteger.valueOf(m).multiply(d).shiftLeft(q - b));
+            if (n.signum() == 0) {
+                return 0.0;
+            }
+            BigInteger a = n.abs();
+            int shift = Math.max(0, d.bitLength() - a.bitLength() + 55);
+            BigInteger[] qr = a.shiftLeft(shift).divideAndRemainder(d);
+            BigInteger withSticky = qr[0].shiftLeft(1);
+            if (qr[1].signum() != 0) {
+                withSticky = withSticky.setBit(0);
+            }
+            t = Math.scalb(withSticky.doubleValue(), -shift - 1); // ≥ 56 bits rounded once, scaled exactly
+            if (n.signum() < 0) {
+                t = -t;
+            }
+        }
+        double result = Math.scalb(t, b);
         return Math.abs(result) >= Double.MIN_NORMAL ? result : Double.NaN;
     }
 

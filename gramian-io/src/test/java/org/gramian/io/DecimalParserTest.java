@@ -136,4 +136,30 @@ class DecimalParserTest {
             }
         }
     }
+
+    @Test
+    void bigIntegerTailAgreesWithBigDecimalOverTheWholeRange() {
+        Random rnd = new Random(23);
+        int answered = 0;
+        for (int i = 0; i < 30_000; i++) {
+            long m = 1 + (Math.abs(rnd.nextLong()) % 999_999_999_999_999_999L);
+            if (rnd.nextBoolean()) {
+                m /= (long) Math.pow(10, rnd.nextInt(17)); // short significands: 6.62607015e-34
+                m = Math.max(1, m);
+            }
+            int e = rnd.nextInt(640) - 340;
+            String text = m + "e" + e;
+            double hi = Double.parseDouble(text);
+            if (hi == 0 || Double.isInfinite(hi)) {
+                continue;
+            }
+            double t = ExactTail.tailBig(m, e, hi);
+            if (t == t) {
+                answered++;
+                double expected = Decimal.tail(text, hi);
+                assertThat(t == expected).as("%s: %s vs %s", text, t, expected).isTrue();
+            }
+        }
+        assertThat(answered).isGreaterThan(25_000);
+    }
 }
