@@ -6,32 +6,56 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.gramian.GramianException;
+import org.gramian.design.DesignExpander;
+import org.gramian.design.RowBlock;
+import org.gramian.design.RowSource;
 import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.GramTile;
 
 /**
- * Computes canonical Gram tiles on a small worker pool while the reading thread fills the next
- * ones, and adds the finished tiles to the accumulator strictly in tile order. At most
- * 2·threads tiles exist at once, so memory is O(threads·T·m + m²).
+ * Cuts the source's rows into canonical tiles of {@link GramTile#ROWS} observations (tile k =
+ * observations [k·T, (k+1)·T), however the source's blocks fall), has a small worker pool expand
+ * each tile into shifted design rows and sum its partial Gram matrix, and adds the finished tiles
+ * to the accumulator strictly in tile order. The reading thread only copies raw values; at most
+ * 2·threads tiles exist at once, so memory is O(threads·T·(w + m) + m²).
  *
- * <p>With one thread no pool is made: each tile is computed on the caller's thread. Since a tile's
- * partial sum depends only on its rows and the partials are added in the same order either way,
- * the result is the same bits for any thread count.
+ * <p>With one thread no pool is made: each tile is processed on the caller's thread. A tile's
+ * partial sum depends only on its rows, and the partials are added in the same order either way,
+ * so the result is the same bits for any thread count. Errors in the data surface in row order too:
+ * tiles are retired in order, and each tile is expanded in row order.
  */
 final class TilePipeline implements AutoCloseable {
-    private final int m;
+    /** A tile's raw input rows plus its Gram tile; owned by one thread at a time. */
+    private static final class Unit {
+        final double[] raw;
+        final double[] x;
+        final GramTile tile;
+        long firstRow;
+        int count;
+
+        Unit(int width, int p) {
+            raw = new double[GramTile.ROWS * width];
+            x = new double[p];
+            tile = new GramTile(p + 1);
+        }
+    }
+
+    private final RowSource source;
+    private final DesignExpander design;
+    private final GramAccumulator acc;
+    private final int width;
     private final int maxInFlight;
     private final ExecutorService pool;
-    private final ArrayDeque<Future<GramTile>> inFlight = new ArrayDeque<>();
-    private final ArrayDeque<GramTile> free = new ArrayDeque<>();
-    private GramAccumulator acc;
-    private GramTile current;
+    private final ArrayDeque<Future<Unit>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Unit> free = new ArrayDeque<>();
+    private Unit current;
+    private long nextRow;
 
-    TilePipeline(int m, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        this.m = m;
+    TilePipeline(RowSource source, DesignExpander design, GramAccumulator acc, int threads) {
+        this.source = source;
+        this.design = design;
+        this.acc = acc;
+        this.width = source.columns().size();
         this.maxInFlight = 2 * threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "gramian-gram");
@@ -40,50 +64,61 @@ final class TilePipeline implements AutoCloseable {
         });
     }
 
-    /** Starts accumulating into {@code target} (known once the first row fixes the shift). */
-    void start(GramAccumulator target) {
-        this.acc = target;
-    }
-
-    /** The row to fill next; call {@link #commit} after filling it. */
-    double[] nextRow() {
-        if (current == null) {
-            current = free.isEmpty() ? new GramTile(m) : free.pop();
-            current.clear();
-        }
-        return current.row(current.count());
-    }
-
-    /** Marks the row returned by {@link #nextRow} as filled; dispatches the tile when full. */
-    void commit() {
-        current.next();
-        if (current.full()) {
-            dispatch();
+    /** Takes the block's rows (copies them: the source may reuse its arrays). */
+    void accept(RowBlock block) {
+        int i = 0;
+        while (i < block.rows()) {
+            if (current == null) {
+                current = free.isEmpty() ? new Unit(width, design.width()) : free.pop();
+                current.firstRow = nextRow;
+                current.count = 0;
+            }
+            int take = Math.min(block.rows() - i, GramTile.ROWS - current.count);
+            System.arraycopy(block.values(), i * width, current.raw, current.count * width, take * width);
+            current.count += take;
+            nextRow += take;
+            i += take;
+            if (current.count == GramTile.ROWS) {
+                dispatch();
+            }
         }
     }
 
     private void dispatch() {
-        GramTile tile = current;
+        Unit unit = current;
         current = null;
         if (pool == null) {
-            tile.compute();
-            acc.addTile(tile);
-            free.push(tile);
+            process(unit);
+            retire(unit);
             return;
         }
         if (inFlight.size() >= maxInFlight) {
-            retireOldest();
+            retire(await(inFlight.poll()));
         }
-        inFlight.add(pool.submit(() -> {
-            tile.compute();
-            return tile;
-        }));
+        inFlight.add(pool.submit(() -> process(unit)));
     }
 
-    private void retireOldest() {
-        GramTile done;
+    /** Worker side: expand and shift the rows, sum the tile. */
+    private Unit process(Unit unit) {
+        RowBlock block = new RowBlock(unit.firstRow, unit.count, width, unit.raw);
+        GramTile tile = unit.tile;
+        tile.clear();
+        for (int i = 0; i < unit.count; i++) {
+            double y = design.expand(block, i, unit.x, source);
+            acc.augment(unit.x, y, tile.row(tile.next()));
+        }
+        tile.compute();
+        return unit;
+    }
+
+    private void retire(Unit unit) {
+        acc.addTile(unit.tile);
+        free.push(unit);
+    }
+
+    private static Unit await(Future<Unit> f) {
         try {
-            done = inFlight.poll().get();
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GramianException("interrupted while accumulating the Gram matrix");
@@ -91,19 +126,20 @@ final class TilePipeline implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getCause());
         }
-        acc.addTile(done);
-        free.push(done);
     }
 
-    /** Dispatches the last, partial tile and waits for every tile to be added. */
+    /** Dispatches the last, partial tile and waits until every tile is added. */
     void finish() {
-        if (current != null && current.count() > 0) {
+        if (current != null && current.count > 0) {
             dispatch();
         }
         while (!inFlight.isEmpty()) {
-            retireOldest();
+            retire(await(inFlight.poll()));
         }
     }
 
