@@ -47,14 +47,30 @@ final class SyntheticData {
         return Table.of(cols);
     }
 
-    /** Full tiles of random rows of width m, covering n rows (the last tile partial). */
+    /** The same data as {@link #table}, row-major (x1..xd, y per row). */
+    static org.gramian.stream.RowMajorSource rowMajor(Table t) {
+        List<String> names = t.columns();
+        int w = names.size();
+        int n = t.rowCount();
+        double[] v = new double[n * w];
+        for (int j = 0; j < w; j++) {
+            double[] c = t.column(names.get(j));
+            for (int i = 0; i < n; i++) {
+                v[i * w + j] = c[i];
+            }
+        }
+        return new org.gramian.stream.RowMajorSource(names, v);
+    }
+
+    /** Canonical tiles of random rows of width m, covering n rows (the last tile partial). */
     static GramTile[] tiles(int n, int m, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        int count = (n + GramTile.ROWS - 1) / GramTile.ROWS;
+        int per = GramTile.rowsFor(m);
+        int count = (n + per - 1) / per;
         GramTile[] tiles = new GramTile[count];
         for (int t = 0; t < count; t++) {
             tiles[t] = new GramTile(m);
-            int rows = Math.min(GramTile.ROWS, n - t * GramTile.ROWS);
+            int rows = Math.min(per, n - t * per);
             for (int k = 0; k < rows; k++) {
                 double[] row = tiles[t].row(tiles[t].next());
                 for (int j = 0; j < m; j++) {

@@ -29,7 +29,7 @@ public final class Accumulation {
      * Accumulates the double-precision augmented Gram matrix. With an intercept, the columns are
      * shifted by the first observation (see {@link GramAccumulator}).
      *
-     * <p>The rows are cut into canonical tiles of {@link org.gramian.solve.GramTile#ROWS}
+     * <p>The rows are cut into canonical tiles of {@link org.gramian.solve.GramTile#rowsFor}
      * observations; {@code threads} workers expand each tile into design rows and sum its partial
      * Gram matrix, and the partials are added in tile order (see {@link TilePipeline}): the result
      * is bit-identical for every thread count and every way the source cuts its blocks.

@@ -13,8 +13,8 @@ import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.GramTile;
 
 /**
- * Cuts the source's rows into canonical tiles of {@link GramTile#ROWS} observations (tile k =
- * observations [k·T, (k+1)·T), however the source's blocks fall), has a small worker pool expand
+ * Cuts the source's rows into canonical tiles of T = {@link GramTile#rowsFor} observations (tile
+ * k = observations [k·T, (k+1)·T), however the source's blocks fall), has a small worker pool expand
  * each tile into shifted design rows and sum its partial Gram matrix, and adds the finished tiles
  * to the accumulator strictly in tile order. The reading thread only copies raw values; at most
  * 2·threads tiles exist at once, so memory is O(threads·T·(w + m) + m²).
@@ -34,9 +34,9 @@ final class TilePipeline implements AutoCloseable {
         int count;
 
         Unit(int width, int p) {
-            raw = new double[GramTile.ROWS * width];
-            x = new double[p];
             tile = new GramTile(p + 1);
+            raw = new double[tile.capacity() * width];
+            x = new double[p];
         }
     }
 
@@ -73,12 +73,13 @@ final class TilePipeline implements AutoCloseable {
                 current.firstRow = nextRow;
                 current.count = 0;
             }
-            int take = Math.min(block.rows() - i, GramTile.ROWS - current.count);
+            int capacity = current.tile.capacity();
+            int take = Math.min(block.rows() - i, capacity - current.count);
             System.arraycopy(block.values(), i * width, current.raw, current.count * width, take * width);
             current.count += take;
             nextRow += take;
             i += take;
-            if (current.count == GramTile.ROWS) {
+            if (current.count == capacity) {
                 dispatch();
             }
         }
