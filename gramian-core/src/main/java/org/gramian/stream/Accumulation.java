@@ -75,17 +75,23 @@ public final class Accumulation {
         return acc[0] == null ? new GramAccumulator(p, null) : acc[0];
     }
 
-    /** Streams Householder QR in double-double over the augmented rows. */
+    /** {@link #householder(RowSource, DesignExpander, int)} on {@link #defaultThreads()} threads. */
     public static HouseholderAccumulator householder(RowSource source, DesignExpander design) {
-        int p = design.width();
-        HouseholderAccumulator acc = new HouseholderAccumulator(p);
-        source.forEachBlock(true, (RowBlock block) -> {
-            for (int i = 0; i < block.rows(); i++) {
-                DD[] row = new DD[p + 1];
-                design.expandExact(block, i, row, source);
-                acc.add(row);
-            }
-        });
-        return acc;
+        return householder(source, design, defaultThreads());
+    }
+
+    /**
+     * Streams Householder QR in double-double over the augmented rows, with the decimal tails when
+     * the source has them. Chunks of {@value QrPipeline#CHUNK_ROWS} observations are triangularized
+     * on {@code threads} workers and their factors merged in chunk order (see {@link QrPipeline}):
+     * bit-identical for every thread count and source blocking.
+     *
+     * @param threads number of worker threads (1 = everything on the calling thread)
+     */
+    public static HouseholderAccumulator householder(RowSource source, DesignExpander design, int threads) {
+        try (QrPipeline pipe = new QrPipeline(source, design, threads)) {
+            source.forEachBlock(true, pipe::accept);
+            return pipe.finish();
+        }
     }
 }
