@@ -134,6 +134,9 @@ PYEOF
     echo "the page cache."
     echo
     echo "$TABLE"
+    echo
+    echo "Where 'met' says **no**, the target was not reached in this run; docs/performance.md"
+    echo "discusses why."
 } >"$ROOT/bench/RESULTS.md.tmp"
 mv "$ROOT/bench/RESULTS.md.tmp" "$ROOT/bench/RESULTS.md"
 echo "$TABLE"
