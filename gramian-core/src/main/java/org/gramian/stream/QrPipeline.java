@@ -1,11 +1,6 @@
 package org.gramian.stream;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.gramian.GramianException;
 import org.gramian.design.DesignExpander;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
@@ -43,27 +38,17 @@ final class QrPipeline implements AutoCloseable {
     private final RowSource source;
     private final DesignExpander design;
     private final int width;
-    private final int maxInFlight;
-    private final ExecutorService pool;
-    private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
+    private final OrderedPool<Done> pool;
     private final ArrayDeque<Chunk> free = new ArrayDeque<>();
     private Chunk current;
     private long nextRow;
     private HouseholderAccumulator result;
 
     QrPipeline(RowSource source, DesignExpander design, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
         this.source = source;
         this.design = design;
         this.width = source.columns().size();
-        this.maxInFlight = 2 * threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gramian-qr");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new OrderedPool<>(threads, "gramian-qr", this::retire);
     }
 
     /** Copies the block's values (and tails, when it has them) into chunks. */
@@ -100,14 +85,7 @@ final class QrPipeline implements AutoCloseable {
     private void dispatch() {
         Chunk chunk = current;
         current = null;
-        if (pool == null) {
-            retire(process(chunk));
-            return;
-        }
-        if (inFlight.size() >= maxInFlight) {
-            retire(await(inFlight.poll()));
-        }
-        inFlight.add(pool.submit(() -> process(chunk)));
+        pool.submit(() -> process(chunk));
     }
 
     private Done process(Chunk chunk) {
@@ -132,38 +110,17 @@ final class QrPipeline implements AutoCloseable {
         free.push(done.chunk());
     }
 
-    private static Done await(Future<Done> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GramianException("interrupted during the Householder pass");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     /** Processes the last chunk, waits for all, and returns the merged accumulator. */
     HouseholderAccumulator finish() {
         if (current != null && current.count > 0) {
             dispatch();
         }
-        while (!inFlight.isEmpty()) {
-            retire(await(inFlight.poll()));
-        }
+        pool.drain();
         return result == null ? new HouseholderAccumulator(design.width()) : result;
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.close();
     }
 }

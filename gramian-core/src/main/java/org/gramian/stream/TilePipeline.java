@@ -1,11 +1,6 @@
 package org.gramian.stream;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.gramian.GramianException;
 import org.gramian.design.DesignExpander;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
@@ -44,9 +39,7 @@ final class TilePipeline implements AutoCloseable {
     private final DesignExpander design;
     private final GramAccumulator acc;
     private final int width;
-    private final int maxInFlight;
-    private final ExecutorService pool;
-    private final ArrayDeque<Future<Unit>> inFlight = new ArrayDeque<>();
+    private final OrderedPool<Unit> pool;
     private final ArrayDeque<Unit> free = new ArrayDeque<>();
     private Unit current;
     private long nextRow;
@@ -56,12 +49,7 @@ final class TilePipeline implements AutoCloseable {
         this.design = design;
         this.acc = acc;
         this.width = source.columns().size();
-        this.maxInFlight = 2 * threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gramian-gram");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new OrderedPool<>(threads, "gramian-gram", this::retire);
     }
 
     /** Takes the block's rows (copies them: the source may reuse its arrays). */
@@ -88,15 +76,7 @@ final class TilePipeline implements AutoCloseable {
     private void dispatch() {
         Unit unit = current;
         current = null;
-        if (pool == null) {
-            process(unit);
-            retire(unit);
-            return;
-        }
-        if (inFlight.size() >= maxInFlight) {
-            retire(await(inFlight.poll()));
-        }
-        inFlight.add(pool.submit(() -> process(unit)));
+        pool.submit(() -> process(unit));
     }
 
     /** Worker side: expand and shift the rows, sum the tile. */
@@ -117,37 +97,16 @@ final class TilePipeline implements AutoCloseable {
         free.push(unit);
     }
 
-    private static Unit await(Future<Unit> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GramianException("interrupted while accumulating the Gram matrix");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     /** Dispatches the last, partial tile and waits until every tile is added. */
     void finish() {
         if (current != null && current.count > 0) {
             dispatch();
         }
-        while (!inFlight.isEmpty()) {
-            retire(await(inFlight.poll()));
-        }
+        pool.drain();
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.close();
     }
 }
