@@ -9,7 +9,9 @@ import java.util.Locale;
  * <ul>
  *   <li>Gradient: ∇J(w) = (1/m)Xᵀ(Xw − y) = (1/m)(XᵀXw − Xᵀy), computed from X without forming
  *       XᵀX (2mp flops per iteration). It is zero exactly at the solution of the normal equation.</li>
- *   <li>Update: wₖ₊₁ = wₖ − α∇J(wₖ), starting from w₀ = 0.</li>
+ *   <li>Update: wₖ₊₁ = wₖ − α∇J(wₖ), starting from w₀ = 0, or, on standardized columns with a bias
+ *       column, from the intercept ȳ and zero slopes (the exact intercept for centred columns, so
+ *       that the tolerance measures the slopes, not how far the mean of y is from 0).</li>
  *   <li>Step: α = 1/λmax, λmax the largest eigenvalue of XᵀX/m (the Lipschitz constant of ∇J) by
  *       {@link PowerIteration}, unless the options give one. Any α &lt; 2/λmax converges; the error
  *       then shrinks by a factor of about (1 − 1/κ) per iteration, κ = λmax/λmin, so reaching a
@@ -83,7 +85,7 @@ public final class GradientDescent {
                     problem.cost(zero), 0.0, Double.NaN, lambdaMax, "X is zero: w = 0");
         }
 
-        double[] w = new double[p];
+        double[] w = start(work, options.standardize());
         double[] previous = new double[p];
         double[] history = new double[Math.min(options.maxIterations(), 1 << 16) + 1];
         double[] residual = new double[m];
@@ -126,14 +128,28 @@ public final class GradientDescent {
             message = String.format(Locale.ROOT, "diverged at iteration %d: step %.6g exceeds 2/λmax = %.6g"
                     + " (cost grew from %.6g to %.6g)", k, alpha, 2.0 / lmax, cost0, history[k]);
         } else if (status == IterativeStatus.CONVERGED) {
-            message = String.format(Locale.ROOT, "converged after %d iterations: ‖∇J‖ = %.3g ≤ %.3g·‖∇J(0)‖",
-                    k, gnorm, options.tolerance());
+            message = String.format(Locale.ROOT, "converged after %d iterations (‖∇J‖ ≤ %.3g·‖∇J(w₀)‖%s);"
+                    + " ‖∇J(w)‖ = %.3g", k, options.tolerance(), options.standardize() ? " on standardized columns" : "",
+                    gnorm);
         } else {
             message = String.format(Locale.ROOT, "stopped at the limit of %d iterations with ‖∇J‖ = %.3g"
-                    + " (tolerance %.3g·‖∇J(0)‖ = %.3g)", k, gnorm, options.tolerance(), threshold);
+                    + " (tolerance %.3g·‖∇J(w₀)‖)", k, gnorm, options.tolerance());
         }
         return new IterativeResult(name, coefficients, status, k, Arrays.copyOf(history, k + 1), finalCost, gnorm,
                 alpha, lambdaMax, message);
+    }
+
+    /** w₀: zero, or ȳ for the bias of a standardized problem (its columns are centred). */
+    static double[] start(DenseProblem work, boolean standardized) {
+        double[] w = new double[work.columns()];
+        if (standardized && work.intercept()) {
+            double mean = 0;
+            for (double v : work.y()) {
+                mean += v;
+            }
+            w[0] = mean / work.rows();
+        }
+        return w;
     }
 
     /** r ← Xw − y; returns (1/2m)‖r‖². */

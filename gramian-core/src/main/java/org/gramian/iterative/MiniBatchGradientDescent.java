@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
  * Mini-batch stochastic gradient descent on J(w) = (1/2m)‖Xw − y‖².
  *
  * <ul>
+ *   <li>Start: as {@link GradientDescent} (zero, or ȳ as the intercept on standardized columns).</li>
  *   <li>Each epoch visits the rows in a fresh random order (Fisher–Yates with
  *       {@link SplittableRandom} seeded by the options: the same seed gives bit-identical results),
  *       in batches B of {@code batchSize} rows.</li>
@@ -73,7 +74,7 @@ public final class MiniBatchGradientDescent {
             maxRow = Math.max(maxRow, Vectors.dot(row, row));
         }
         double eta = Double.isNaN(options.stepSize()) ? 1.0 / (lambdaMax + maxRow / b) : options.stepSize();
-        double[] w = new double[p];
+        double[] w = GradientDescent.start(work, options.standardize());
         if (!(eta > 0) || !Double.isFinite(eta)) {
             return new IterativeResult(name, w, IterativeStatus.CONVERGED, 0, new double[] {problem.cost(w)},
                     problem.cost(w), 0.0, Double.NaN, lambdaMax, "X is zero: w = 0");
