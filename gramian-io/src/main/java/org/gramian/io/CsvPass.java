@@ -1,0 +1,222 @@
+package org.gramian.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.gramian.GramianException;
+import org.gramian.design.RowBlock;
+
+/**
+ * One pass over a CSV file. With one thread, reading, parsing and delivery alternate on the
+ * calling thread. With more, a reader thread cuts the (decompressed) stream into chunks and
+ * hands each to a pool of parser threads; the calling thread takes the parsed chunks back in file
+ * order from a bounded queue, so at most about {@code 2·threads + 2} chunks exist at once, and
+ * re-blocks their rows into fixed-size {@link RowBlock}s. Because chunks are consumed in order
+ * and each stops at its first error, the error thrown is the first in the file.
+ */
+final class CsvPass {
+    private static final AtomicInteger PASS_IDS = new AtomicInteger();
+
+    private final Path file;
+    private final String name;
+    private final CsvHeader header;
+    private final int[] slot;
+    private final int width;
+    private final boolean extended;
+    private final int threads;
+    private final int chunkSize;
+    private final ProgressListener listener;
+    private final RowLines rowLines;
+    private final long fileSize;
+    private final Consumer<RowBlock> consumer;
+    private final BufferPool pool = new BufferPool();
+
+    // the block being filled, reused for every block (RowBlock allows it)
+    private final double[] blockValues;
+    private final double[] blockTails;
+    private int blockFill;
+    private long rowsDone; // rows parsed and put into blocks
+    private long nextLine = 2; // physical line of the next chunk's first line
+
+    CsvPass(Path file, String name, CsvHeader header, int[] slot, int width, boolean extended, int threads,
+            int chunkSize, ProgressListener listener, RowLines rowLines, long fileSize,
+            Consumer<RowBlock> consumer) {
+        this.file = file;
+        this.name = name;
+        this.header = header;
+        this.slot = slot;
+        this.width = width;
+        this.extended = extended;
+        this.threads = threads;
+        this.chunkSize = chunkSize;
+        this.listener = listener;
+        this.rowLines = rowLines;
+        this.fileSize = fileSize;
+        this.consumer = consumer;
+        this.blockValues = new double[CsvSource.BLOCK_ROWS * width];
+        this.blockTails = extended ? new double[CsvSource.BLOCK_ROWS * width] : null;
+    }
+
+    void run() {
+        try (CsvInput input = CsvInput.open(file, name)) {
+            try {
+                input.stream().skipNBytes(header.bytes());
+            } catch (IOException e) {
+                throw readFailure(e);
+            }
+            ChunkReader reader = new ChunkReader(input, chunkSize, pool);
+            if (threads <= 1) {
+                sequential(reader);
+            } else {
+                parallel(reader);
+            }
+            if (blockFill > 0) {
+                deliver();
+            }
+        } finally {
+            listener.finished();
+        }
+    }
+
+    private void sequential(ChunkReader reader) {
+        ChunkParser parser = parser();
+        while (true) {
+            Chunk chunk;
+            try {
+                chunk = reader.next();
+            } catch (IOException e) {
+                throw readFailure(e);
+            }
+            if (chunk == null) {
+                return;
+            }
+            ParsedChunk parsed = parser.parse(chunk);
+            pool.release(chunk.bytes());
+            consume(parsed);
+        }
+    }
+
+    private void parallel(ChunkReader reader) {
+        int id = PASS_IDS.incrementAndGet();
+        AtomicInteger workerIds = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gramian-csv-" + id + "-parse-" + workerIds.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Future<ParsedChunk> end = CompletableFuture.completedFuture(null);
+        BlockingQueue<Future<ParsedChunk>> queue = new ArrayBlockingQueue<>(threads + 1);
+        Thread producer = new Thread(() -> {
+            try {
+                while (true) {
+                    Chunk chunk;
+                    try {
+                        chunk = reader.next();
+                    } catch (IOException e) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return; // the pass was abandoned; the interrupt closed the channel
+                        }
+                        queue.put(CompletableFuture.failedFuture(readFailure(e)));
+                        return;
+                    }
+                    if (chunk == null) {
+                        queue.put(end);
+                        return;
+                    }
+                    queue.put(workers.submit(() -> {
+                        ParsedChunk parsed = parser().parse(chunk);
+                        pool.release(chunk.bytes());
+                        return parsed;
+                    }));
+                }
+            } catch (InterruptedException e) {
+                // the consumer stopped early (an error, or its own exception): just end
+            } catch (RuntimeException e) {
+                queue.offer(CompletableFuture.failedFuture(e));
+            }
+        }, "gramian-csv-" + id + "-read");
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            while (true) {
+                Future<ParsedChunk> next = queue.take();
+                if (next == end) {
+                    return;
+                }
+                consume(next.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GramianException(name + ": reading was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new GramianException(name + ": cannot read: " + cause, cause);
+        } finally {
+            producer.interrupt();
+            workers.shutdownNow();
+            try {
+                producer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ChunkParser parser() {
+        return new ChunkParser(header.names(), slot, width, extended, pool);
+    }
+
+    /** Takes one parsed chunk, in file order: line bookkeeping, re-blocking, its error, progress. */
+    private void consume(ParsedChunk p) {
+        for (int i = 0; i < p.breaks; i++) {
+            rowLines.note(rowsDone + p.breakRows[i], nextLine + p.breakLines[i]);
+        }
+        if (p.errorLine >= 0) {
+            throw new CsvFormatException(name + ", line " + (nextLine + p.errorLine) + p.errorDetail);
+        }
+        int done = 0;
+        while (done < p.rows) {
+            int n = Math.min(p.rows - done, CsvSource.BLOCK_ROWS - blockFill);
+            System.arraycopy(p.values, done * width, blockValues, blockFill * width, n * width);
+            if (extended) {
+                System.arraycopy(p.tails, done * width, blockTails, blockFill * width, n * width);
+            }
+            blockFill += n;
+            done += n;
+            rowsDone += n;
+            if (blockFill == CsvSource.BLOCK_ROWS) {
+                deliver();
+            }
+        }
+        nextLine += p.lineFeeds;
+        pool.release(p.values);
+        pool.release(p.tails);
+        listener.progress(p.chunk.fileBytesRead(), fileSize, rowsDone);
+    }
+
+    private void deliver() {
+        consumer.accept(new RowBlock(rowsDone - blockFill, blockFill, width, blockValues, blockTails));
+        blockFill = 0;
+    }
+
+    private CsvFormatException readFailure(IOException e) {
+        String why = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+                ? "corrupt or truncated gzip data (" + e.getMessage() + ")"
+                : e.getMessage();
+        return new CsvFormatException(name + ": cannot read: " + why, e);
+    }
+}

@@ -1,0 +1,224 @@
+package org.gramian.io;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.gramian.numeric.Decimal;
+
+/**
+ * Parses one decimal number from UTF-8 bytes: strict syntax {@code [+-]digits[.digits][(e|E)[+-]digits]}
+ * (either side of the point may be empty, not both). The value is the nearest double, exactly as
+ * {@link Double#parseDouble} gives it: Clinger's fast path when the significand and the power of
+ * ten are both exact doubles (one correctly rounded operation); else, for up to 18 significant
+ * digits, the Eisel–Lemire algorithm ({@link EiselLemire}); FastDoubleParser for longer numbers
+ * and the rare cases Eisel–Lemire cannot decide. Digits are read eight at a time (SWAR). With
+ * tails, also the residual {@code decimal − value} (see {@link ExactTail}).
+ *
+ * <p>Not thread-safe: one instance per worker; results are left in fields to avoid allocation.
+ */
+final class DecimalParser {
+    static final int OK = 0;
+    static final int EMPTY = 1;
+    static final int NOT_A_NUMBER = 2;
+    static final int NOT_FINITE = 3;
+
+    private static final double[] POW10 = new double[23];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final int MAX_DIGITS = 18; // 10^18 < 2^63: the significand is an exact long
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p; // 10^22 < 2^53·2^22 is exactly representable
+            p *= 10;
+        }
+    }
+
+    /** The value parsed by the last successful {@link #parse}. */
+    double value;
+    /** Its residual, when tails were asked for. */
+    double tail;
+
+    /** Where the last {@link #scan} stopped: the index after the number's text. */
+    int stop;
+
+    /**
+     * Parses {@code b[from, to)} exactly (already trimmed and unquoted).
+     *
+     * @return OK, EMPTY, NOT_A_NUMBER or NOT_FINITE
+     */
+    int parse(byte[] b, int from, int to, boolean withTail) {
+        if (from >= to) {
+            return EMPTY;
+        }
+        int status = scan(b, from, to, withTail);
+        if (status == OK && stop != to) {
+            status = NOT_A_NUMBER;
+        }
+        if (status == NOT_A_NUMBER) {
+            int word = b[from] == '-' || b[from] == '+' ? from + 1 : from;
+            return isNonFiniteWord(b, word, to) ? NOT_FINITE : NOT_A_NUMBER;
+        }
+        return status;
+    }
+
+    /**
+     * Parses the longest number at {@code b[from..]}, reading no further than {@code bound}; sets
+     * {@link #stop} to the index after it. The caller checks what follows.
+     *
+     * @return OK (value, and tail if asked, are set), NOT_A_NUMBER (no complete number here) or
+     *         NOT_FINITE (a number too large for a double)
+     */
+    int scan(byte[] b, int from, int bound, boolean withTail) {
+        int i = from;
+        boolean negative = false;
+        if (i < bound && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digitsStart = i;
+        // eight digits at a time while they last, then one by one
+        while (i + 8 <= bound) {
+            long eight = (long) LONGS.get(b, i);
+            if ((((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L) != 0) {
+                break;
+            }
+            mantissa = mantissa * 100_000_000L + eightDigits(eight);
+            i += 8;
+        }
+        byte c;
+        while (i < bound && (c = b[i]) >= '0' && c <= '9') {
+            mantissa = mantissa * 10 + (c - '0');
+            i++;
+        }
+        int integerDigits = i - digitsStart;
+        int fraction = 0;
+        if (i < bound && b[i] == '.') {
+            i++;
+            int fractionStart = i;
+            while (i + 8 <= bound) {
+                long eight = (long) LONGS.get(b, i);
+                if ((((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                mantissa = mantissa * 100_000_000L + eightDigits(eight);
+                i += 8;
+            }
+            while (i < bound && (c = b[i]) >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                i++;
+            }
+            fraction = i - fractionStart;
+        }
+        if (integerDigits + fraction == 0) {
+            stop = i;
+            return NOT_A_NUMBER;
+        }
+        int numberEnd = i;
+        int exponent = 0;
+        if (i < bound && (b[i] | 0x20) == 'e') {
+            int j = i + 1;
+            boolean negativeExponent = false;
+            if (j < bound && (b[j] == '-' || b[j] == '+')) {
+                negativeExponent = b[j] == '-';
+                j++;
+            }
+            int expStart = j;
+            while (j < bound && (c = b[j]) >= '0' && c <= '9') {
+                if (exponent < 100_000_000) { // beyond this the value is 0 or infinite anyway
+                    exponent = exponent * 10 + (c - '0');
+                }
+                j++;
+            }
+            if (j == expStart) {
+                stop = i; // "1e" or "1e+": the number ends before the e, and the e makes the field bad
+                return NOT_A_NUMBER;
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+            i = j;
+        }
+        stop = i;
+        boolean exactMantissa = integerDigits + fraction <= MAX_DIGITS
+                || significantDigits(b, digitsStart, numberEnd) <= MAX_DIGITS;
+        int e10 = exponent - fraction;
+        double hi = Double.NaN;
+        if (exactMantissa) {
+            if (mantissa <= (1L << 53) && e10 >= -22 && e10 <= 22) {
+                // Clinger: both operands exact, so one IEEE operation rounds correctly
+                hi = e10 >= 0 ? (double) mantissa * POW10[e10] : (double) mantissa / POW10[-e10];
+            } else if (mantissa == 0) {
+                hi = 0.0;
+            } else {
+                hi = EiselLemire.toDouble(mantissa, e10);
+            }
+            if (negative) {
+                hi = -hi;
+            }
+        }
+        if (hi != hi) {
+            hi = JavaDoubleParser.parseDouble(b, from, i - from);
+        }
+        if (Double.isInfinite(hi)) {
+            return NOT_FINITE;
+        }
+        value = hi;
+        if (withTail) {
+            double t = Double.NaN;
+            if (exactMantissa) {
+                t = mantissa == 0 ? 0.0 : ExactTail.tail(mantissa, e10, Math.abs(hi));
+                if (negative && t == t) {
+                    t = t == 0 ? 0.0 : -t;
+                }
+            }
+            if (t != t) {
+                t = Decimal.tail(new String(b, from, i - from, StandardCharsets.ISO_8859_1), hi);
+            }
+            tail = t;
+        }
+        return OK;
+    }
+
+    /** Eight ASCII digits, first digit in the lowest byte, to their value (the SWAR trick of simdjson). */
+    private static long eightDigits(long eight) {
+        long v = eight - 0x3030303030303030L;
+        v = v * 10 + (v >>> 8);
+        return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+    }
+
+    /** Digits of {@code b[from, to)} after leading zeros (the point skipped). */
+    private static int significantDigits(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (b[i] == '0' || b[i] == '.')) {
+            i++;
+        }
+        int n = 0;
+        for (; i < to; i++) {
+            if (b[i] != '.') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isNonFiniteWord(byte[] b, int from, int to) {
+        return equalsIgnoreCase(b, from, to, "nan") || equalsIgnoreCase(b, from, to, "infinity")
+                || equalsIgnoreCase(b, from, to, "inf");
+    }
+
+    private static boolean equalsIgnoreCase(byte[] b, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if ((b[from + k] | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
