@@ -23,6 +23,9 @@ public final class GramianCli implements Callable<Integer> {
         FitCommand.class,
         PredictCommand.class,
         CertifyCommand.class,
+        ExplainCommand.class,
+        CompareCommand.class,
+        PlotCommand.class,
     };
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -35,7 +38,7 @@ public final class GramianCli implements Callable<Integer> {
     /** Without a subcommand: print the usage and fail as a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: fit, predict or certify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: fit, predict, certify, explain, compare or plot");
     }
 
     /** A configured command line writing to the given streams. */

@@ -125,8 +125,8 @@ public final class GradientDescent {
         if (status == IterativeStatus.DIVERGED) {
             double lmax = Double.isNaN(lambdaMax) ? PowerIteration.largestEigenvalue(work) : lambdaMax;
             lambdaMax = lmax;
-            message = String.format(Locale.ROOT, "diverged at iteration %d: step %.6g exceeds 2/λmax = %.6g"
-                    + " (cost grew from %.6g to %.6g)", k, alpha, 2.0 / lmax, cost0, history[k]);
+            message = String.format(Locale.ROOT, "diverged at iteration %d: step %s exceeds 2/λmax = %s"
+                    + " (cost grew from %s to %s)", k, g6(alpha), g6(2.0 / lmax), g6(cost0), g6(history[k]));
         } else if (status == IterativeStatus.CONVERGED) {
             message = String.format(Locale.ROOT, "converged after %d iterations (‖∇J‖ ≤ %.3g·‖∇J(w₀)‖%s);"
                     + " ‖∇J(w)‖ = %.3g", k, options.tolerance(), options.standardize() ? " on standardized columns" : "",
@@ -137,6 +137,17 @@ public final class GradientDescent {
         }
         return new IterativeResult(name, coefficients, status, k, Arrays.copyOf(history, k + 1), finalCost, gnorm,
                 alpha, lambdaMax, message);
+    }
+
+    /** Six significant digits without trailing zeros: 0.5, 0.0198976, 1.98976e-06. */
+    static String g6(double v) {
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.indexOf('.') >= 0) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     /** w₀: zero, or ȳ for the bias of a standardized problem (its columns are centred). */

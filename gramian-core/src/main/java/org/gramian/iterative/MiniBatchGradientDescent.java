@@ -127,9 +127,9 @@ public final class MiniBatchGradientDescent {
         double[] coefficients = std.toOriginal(w);
         double gnorm = Vectors.norm(GradientDescent.originalGradient(problem, coefficients));
         String message = switch (status) {
-            case DIVERGED -> String.format(Locale.ROOT, "diverged in epoch %d: step %.6g is too large for batches"
-                    + " of %d (2/λmax = %.6g; cost grew from %.6g to %.6g)", epoch, eta, b, 2.0 / lambdaMax, cost0,
-                    history[epoch]);
+            case DIVERGED -> String.format(Locale.ROOT, "diverged in epoch %d: step %s is too large for batches"
+                    + " of %d (2/λmax = %s; cost grew from %s to %s)", epoch, GradientDescent.g6(eta), b,
+                    GradientDescent.g6(2.0 / lambdaMax), GradientDescent.g6(cost0), GradientDescent.g6(history[epoch]));
             case CONVERGED -> String.format(Locale.ROOT, "converged after %d epochs: ‖∇J‖ = %.3g", epoch, gnorm);
             default -> String.format(Locale.ROOT, "stopped at the limit of %d epochs with ‖∇J‖ = %.3g"
                     + " (constant step %.3g: SGD hovers near the solution)", epoch, gnorm, eta);

@@ -86,7 +86,10 @@ class IterativeSolversTest {
         assertThat(r.status()).isEqualTo(IterativeStatus.DIVERGED);
         assertThat(r.iterations()).isLessThan(50);
         assertThat(Arrays.stream(r.coefficients()).allMatch(Double::isFinite)).isTrue();
-        assertThat(r.message()).contains("exceeds 2/λmax = ").contains("step " + String.format("%.6g", step));
+        assertThat(r.message()).contains("exceeds 2/λmax = ").contains("step " + GradientDescent.g6(step));
+        assertThat(GradientDescent.g6(0.5)).isEqualTo("0.5");
+        assertThat(GradientDescent.g6(1.989763e-6)).isEqualTo("1.98976e-06");
+        assertThat(GradientDescent.g6(2004399.82)).isEqualTo("2.0044e+06");
         assertThat(r.lambdaMax()).isCloseTo(lmax, within(1e-3 * lmax));
         double[] h = r.costHistory();
         assertThat(h[h.length - 1]).isGreaterThan(GradientDescent.DIVERGENCE_FACTOR * h[0]);
