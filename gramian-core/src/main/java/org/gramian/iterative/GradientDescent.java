@@ -128,8 +128,8 @@ public final class GradientDescent {
             message = String.format(Locale.ROOT, "diverged at iteration %d: step %s exceeds 2/λmax = %s"
                     + " (cost grew from %s to %s)", k, g6(alpha), g6(2.0 / lmax), g6(cost0), g6(history[k]));
         } else if (status == IterativeStatus.CONVERGED) {
-            message = String.format(Locale.ROOT, "converged after %d iterations (‖∇J‖ ≤ %.3g·‖∇J(w₀)‖%s);"
-                    + " ‖∇J(w)‖ = %.3g", k, options.tolerance(), options.standardize() ? " on standardized columns" : "",
+            message = String.format(Locale.ROOT, "converged after %s (‖∇J‖ ≤ %.3g·‖∇J(w₀)‖%s);"
+                    + " ‖∇J(w)‖ = %.3g", count(k, "iteration"), options.tolerance(), options.standardize() ? " on standardized columns" : "",
                     gnorm);
         } else {
             message = String.format(Locale.ROOT, "stopped at the limit of %d iterations with ‖∇J‖ = %.3g"
@@ -137,6 +137,11 @@ public final class GradientDescent {
         }
         return new IterativeResult(name, coefficients, status, k, Arrays.copyOf(history, k + 1), finalCost, gnorm,
                 alpha, lambdaMax, message);
+    }
+
+    /** "1 iteration", "5 iterations". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Six significant digits without trailing zeros: 0.5, 0.0198976, 1.98976e-06. */

@@ -16,7 +16,10 @@ import java.util.Locale;
  *
  * <p>Stop (the paper's tests S1, S2 with atol = btol = tolerance): ‖rₖ‖ ≤ btol‖y‖ + atol‖X‖‖wₖ‖
  * (a compatible system solved), or ‖Xᵀrₖ‖ ≤ atol‖X‖‖rₖ‖ (a least-squares solution), with ‖X‖ the
- * running Frobenius estimate of the paper; otherwise after maxIterations.
+ * running Frobenius estimate of the paper; otherwise after maxIterations. These are backward-error
+ * tests: w is the exact solution for a matrix within relative distance tolerance of X, so the
+ * forward error can reach κ(X)·tolerance. The message reports the paper's estimate of κ(X)
+ * (‖B̄ₖ‖_F·‖Dₖ‖_F) when that bound exceeds 10⁻³.
  */
 public final class Lsqr {
 
@@ -74,6 +77,7 @@ public final class Lsqr {
         double phibar = beta;
         double rhobar = alpha;
         double anorm = 0;
+        double ddnorm = 0; // ‖Dₖ‖²_F, Dₖ = Vₖ R̄ₖ⁻¹: with ‖X‖ it estimates κ(X) (the paper's acond)
         int k = 0;
         IterativeStatus status = IterativeStatus.MAX_ITERATIONS;
         String why = "";
@@ -111,6 +115,7 @@ public final class Lsqr {
             double phi = c * phibar;
             phibar = s * phibar;
             Vectors.axpy(phi / rho, w, x);
+            ddnorm += Vectors.dot(w, w) / (rho * rho);
             for (int j = 0; j < p; j++) {
                 w[j] = v[j] - (theta / rho) * w[j];
             }
@@ -133,8 +138,13 @@ public final class Lsqr {
         }
         double[] coefficients = std.toOriginal(x);
         double gnorm = Vectors.norm(GradientDescent.originalGradient(problem, coefficients));
+        double acond = anorm * Math.sqrt(ddnorm);
+        String conditioning = acond * tol > 1e-3
+                ? String.format(Locale.ROOT, "; but κ(X) ≈ %.2g, so a backward error of %.2g allows a relative error"
+                        + " of up to %.2g in w", acond, tol, acond * tol)
+                : "";
         String message = status == IterativeStatus.CONVERGED
-                ? String.format(Locale.ROOT, "converged after %d iterations (%s)", k, why)
+                ? String.format(Locale.ROOT, "converged after %s (%s)%s", GradientDescent.count(k, "iteration"), why, conditioning)
                 : String.format(Locale.ROOT, "stopped at the limit of %d iterations with ‖∇J‖ = %.3g", k, gnorm);
         return new IterativeResult(name, coefficients, status, k, Arrays.copyOf(history, k + 1),
                 problem.cost(coefficients), gnorm, Double.NaN, Double.NaN, message);

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  *       the batch size: the curvature of one batch is at most max‖xᵢ‖² (b = 1) and tends to λmax as
  *       b → m, so this step is stable for every batch size. With a constant step the iterates reach
  *       a neighbourhood of the solution whose size grows with η and with the residual noise; they
- *       converge exactly only when the data are fitted exactly.</li>
+ *       converge exactly only when the data are fitted exactly. A decay η/(1 + decay·epoch)
+ *       (Robbins–Monro) shrinks that neighbourhood like 1/epoch.</li>
  *   <li>Stop (checked after each epoch on the full data): ‖∇J(w)‖ ≤ tolerance·‖∇J(0)‖ (CONVERGED),
  *       maxEpochs reached (MAX_ITERATIONS), or the full cost not finite or above
  *       {@value GradientDescent#DIVERGENCE_FACTOR}·J(0) (DIVERGED).</li>
@@ -35,9 +36,10 @@ public final class MiniBatchGradientDescent {
      * @param tolerance   relative gradient-norm tolerance
      * @param maxEpochs   epoch limit
      * @param seed        seed of the row shuffling
+     * @param decay       step decay: epoch e (from 0) uses η/(1 + decay·e); 0 keeps the step constant
      */
     public record Options(boolean standardize, int batchSize, double stepSize, double tolerance, int maxEpochs,
-                          long seed) {
+                          long seed, double decay) {
         public Options {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -48,11 +50,20 @@ public final class MiniBatchGradientDescent {
             if (maxEpochs < 0) {
                 throw new IllegalArgumentException("max epochs must be non-negative, got " + maxEpochs);
             }
+            if (!(decay >= 0)) {
+                throw new IllegalArgumentException("decay must be non-negative, got " + decay);
+            }
         }
 
-        /** Standardized, batches of 32, automatic step, tolerance 1e-10, 1000 epochs. */
+        /** Without step decay. */
+        public Options(boolean standardize, int batchSize, double stepSize, double tolerance, int maxEpochs,
+                       long seed) {
+            this(standardize, batchSize, stepSize, tolerance, maxEpochs, seed, 0.0);
+        }
+
+        /** Standardized, batches of 32, automatic step, tolerance 1e-10, 1000 epochs, decay 0.1. */
         public static Options defaults(long seed) {
-            return new Options(true, 32, Double.NaN, 1e-10, 1000, seed);
+            return new Options(true, 32, Double.NaN, 1e-10, 1000, seed, 0.1);
         }
     }
 
@@ -97,6 +108,7 @@ public final class MiniBatchGradientDescent {
         int epoch = 0;
         while (status != IterativeStatus.CONVERGED && epoch < options.maxEpochs()) {
             System.arraycopy(w, 0, previous, 0, p);
+            double etaEpoch = eta / (1 + options.decay() * epoch);
             for (int i = m - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
                 int t = order[i];
@@ -110,7 +122,7 @@ public final class MiniBatchGradientDescent {
                     double[] row = x[order[k]];
                     Vectors.axpy(Vectors.dot(row, w) - y[order[k]], row, g);
                 }
-                Vectors.axpy(-eta / (end - start), g, w);
+                Vectors.axpy(-etaEpoch / (end - start), g, w);
             }
             epoch++;
             double cost = GradientDescent.residualAndCost(work, w, residual);
@@ -130,9 +142,12 @@ public final class MiniBatchGradientDescent {
             case DIVERGED -> String.format(Locale.ROOT, "diverged in epoch %d: step %s is too large for batches"
                     + " of %d (2/λmax = %s; cost grew from %s to %s)", epoch, GradientDescent.g6(eta), b,
                     GradientDescent.g6(2.0 / lambdaMax), GradientDescent.g6(cost0), GradientDescent.g6(history[epoch]));
-            case CONVERGED -> String.format(Locale.ROOT, "converged after %d epochs: ‖∇J‖ = %.3g", epoch, gnorm);
+            case CONVERGED -> String.format(Locale.ROOT, "converged after %s: ‖∇J‖ = %.3g",
+                    GradientDescent.count(epoch, "epoch"), gnorm);
             default -> String.format(Locale.ROOT, "stopped at the limit of %d epochs with ‖∇J‖ = %.3g"
-                    + " (constant step %.3g: SGD hovers near the solution)", epoch, gnorm, eta);
+                    + " (step %.3g%s: SGD hovers near the solution)", epoch, gnorm, eta,
+                    options.decay() > 0 ? String.format(Locale.ROOT, " decaying as 1/(1 + %.3g·epoch)",
+                            options.decay()) : ", constant");
         };
         return new IterativeResult(name, coefficients, status, epoch, Arrays.copyOf(history, epoch + 1),
                 problem.cost(coefficients), gnorm, eta, lambdaMax, message);

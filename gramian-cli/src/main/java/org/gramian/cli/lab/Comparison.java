@@ -58,7 +58,7 @@ public final class Comparison {
         GradientDescent.Options gds = new GradientDescent.Options(true, s.step(), s.tolerance(), s.maxIterations());
         runs.add(measure(closed, kappaStd, expected(kappaStd, s.tolerance()), () -> GradientDescent.fit(problem, gds)));
         MiniBatchGradientDescent.Options sgd = new MiniBatchGradientDescent.Options(true, s.batchSize(), s.step(),
-                s.tolerance(), s.maxEpochs(), s.seed());
+                s.tolerance(), s.maxEpochs(), s.seed(), 0.1);
         runs.add(measure(closed, kappaStd, Double.NaN, () -> MiniBatchGradientDescent.fit(problem, sgd)));
         runs.add(measure(closed, kappa, Double.NaN,
                 () -> Lsqr.fit(problem, new Lsqr.Options(false, s.tolerance(), s.maxIterations()))));
