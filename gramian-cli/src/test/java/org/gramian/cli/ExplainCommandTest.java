@@ -123,6 +123,18 @@ class ExplainCommandTest {
         assertThat(missing.err()).contains("--target");
     }
 
+    @Test
+    void theThreeCommandsAreRegisteredWithHelp() {
+        for (String cmd : new String[] {"explain", "compare", "plot"}) {
+            Cli.Result r = Cli.run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out()).contains("Usage: gramian " + cmd).contains("--target").contains("--degree");
+        }
+        assertThat(Cli.run("compare", "--help").out()).contains("--sweep").contains("--plot");
+        assertThat(Cli.run("plot", "--help").out()).contains("--residuals").contains("--out");
+        assertThat(Cli.run("explain", "--help").out()).contains("--format");
+    }
+
     /** From the heading containing {@code title} to the next blank line. */
     static String section(String out, String title) {
         int i = out.indexOf(title);
