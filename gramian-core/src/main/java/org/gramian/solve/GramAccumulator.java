@@ -2,8 +2,8 @@ package org.gramian.solve;
 
 /**
  * Accumulates the augmented Gram matrix G = [X y]ᵀ[X y] (upper triangle) in double precision, in
- * one pass over the rows: n·m(m+1)/2 multiply-adds for m = p+1 columns. Memory is O(m²),
- * independent of n.
+ * one pass over the rows: n·m(m+1)/2 multiply-adds for m = p+1 columns. Memory is O(m²) plus one
+ * tile of {@link GramTile#ROWS} rows, independent of n.
  *
  * <p>When the model has an intercept (column 0 is all ones) the other columns and y are shifted by
  * a fixed vector {@code s} (the first observation) before they enter the sums: G is then the Gram
@@ -11,14 +11,18 @@ package org.gramian.solve;
  * sums no longer cancel catastrophically when a column has a large mean (E[x²] − E[x]²). The shift
  * is undone on the coefficients at the end.
  *
- * <p>{@link #merge} adds another accumulator's sums; merging partial accumulators in a fixed
- * order gives bit-identical results whatever the number of threads.
+ * <p><b>Summation order.</b> Observations are grouped in canonical tiles, tile k being
+ * observations [k·T, (k+1)·T) with T = {@link GramTile#ROWS}; each tile is summed from zero by
+ * {@link GramKernel} and the tile sums are added to G in increasing k. {@link #add} does this
+ * itself; {@link org.gramian.stream.Accumulation} computes the tiles on several threads and hands
+ * them to {@link #addTile} in order. Both give the same bits, whatever the thread count and however
+ * the source cut the data into blocks.
  */
 public final class GramAccumulator {
     private final int m;
-    private final double[] g;      // row-major m×m, upper triangle used
+    private final double[][] g;    // m×m, upper triangle used
     private final double[] shift;  // length m, or null
-    private final double[] row;
+    private GramTile pending;      // rows given to add() and not yet in g
     private long n;
 
     /**
@@ -28,40 +32,72 @@ public final class GramAccumulator {
      */
     public GramAccumulator(int p, double[] shift) {
         this.m = p + 1;
-        this.g = new double[m * m];
+        this.g = new double[m][m];
         this.shift = shift == null ? null : shift.clone();
-        this.row = new double[m];
+    }
+
+    /**
+     * Writes the augmented, shifted row [x, y] − s into {@code out[0..m)}: the row that enters
+     * the sums. Column 0 is not shifted when there is a shift (it is the intercept's 1).
+     */
+    public void augment(double[] x, double y, double[] out) {
+        final int p = m - 1;
+        if (shift == null) {
+            System.arraycopy(x, 0, out, 0, p);
+            out[p] = y;
+        } else {
+            out[0] = x[0];
+            for (int j = 1; j < p; j++) {
+                out[j] = x[j] - shift[j];
+            }
+            out[p] = y - shift[p];
+        }
     }
 
     /** Adds one observation: design row x[0..p) and response y. */
     public void add(double[] x, double y) {
-        final double[] r = row;
-        final int p = m - 1;
-        if (shift == null) {
-            System.arraycopy(x, 0, r, 0, p);
-            r[p] = y;
-        } else {
-            r[0] = x[0];
-            for (int j = 1; j < p; j++) {
-                r[j] = x[j] - shift[j];
-            }
-            r[p] = y - shift[p];
+        if (pending == null) {
+            pending = new GramTile(m);
         }
-        for (int i = 0; i < m; i++) {
-            final double ri = r[i];
-            final int base = i * m;
-            for (int j = i; j < m; j++) {
-                g[base + j] += ri * r[j];
-            }
-        }
+        augment(x, y, pending.row(pending.next()));
         n++;
+        if (pending.full()) {
+            pending.compute();
+            mergePartial(pending.partial());
+            pending.clear();
+        }
+    }
+
+    /**
+     * Adds a computed tile: the next {@code tile.count()} observations. Tiles must come in data-set
+     * order and all but the last must be full, so that they are the canonical tiles.
+     *
+     * @throws IllegalStateException if {@link #add} left a partly filled tile
+     */
+    public void addTile(GramTile tile) {
+        if (pending != null && pending.count() > 0) {
+            throw new IllegalStateException("addTile after add() of " + pending.count() + " rows");
+        }
+        if (tile.width() != m) {
+            throw new IllegalArgumentException("tile width " + tile.width() + ", expected " + m);
+        }
+        mergePartial(tile.partial());
+        n += tile.count();
+    }
+
+    private void mergePartial(double[][] part) {
+        for (int i = 0; i < m; i++) {
+            double[] gi = g[i];
+            double[] pi = part[i];
+            for (int j = i; j < m; j++) {
+                gi[j] += pi[j];
+            }
+        }
     }
 
     /** Adds the sums of another accumulator of the same shape and shift. */
     public void merge(GramAccumulator other) {
-        for (int k = 0; k < g.length; k++) {
-            g[k] += other.g[k];
-        }
+        mergePartial(other.sums());
         n += other.n;
     }
 
@@ -74,13 +110,34 @@ public final class GramAccumulator {
         return m;
     }
 
+    /** Upper triangle of G including rows still in the pending tile; does not change the state. */
+    private double[][] sums() {
+        if (pending == null || pending.count() == 0) {
+            return g;
+        }
+        GramTile copy = new GramTile(m);
+        for (int k = 0; k < pending.count(); k++) {
+            System.arraycopy(pending.row(k), 0, copy.row(copy.next()), 0, m);
+        }
+        copy.compute();
+        double[][] out = new double[m][];
+        for (int i = 0; i < m; i++) {
+            out[i] = g[i].clone();
+            for (int j = i; j < m; j++) {
+                out[i][j] += copy.partial()[i][j];
+            }
+        }
+        return out;
+    }
+
     /** A copy of the upper triangle of G as a full symmetric m×m matrix. */
     public double[][] gram() {
+        double[][] s = sums();
         double[][] out = new double[m][m];
         for (int i = 0; i < m; i++) {
             for (int j = i; j < m; j++) {
-                out[i][j] = g[i * m + j];
-                out[j][i] = g[i * m + j];
+                out[i][j] = s[i][j];
+                out[j][i] = s[i][j];
             }
         }
         return out;

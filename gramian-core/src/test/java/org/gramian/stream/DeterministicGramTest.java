@@ -1,0 +1,145 @@
+package org.gramian.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.gramian.design.DesignExpander;
+import org.gramian.design.InvalidValueException;
+import org.gramian.design.ModelSpec;
+import org.gramian.solve.GramAccumulator;
+import org.gramian.solve.GramTile;
+import org.junit.jupiter.api.Test;
+
+/** The parallel Gram accumulation: same bits for any thread count and block sizes, and correct sums. */
+class DeterministicGramTest {
+    private static final List<String> NAMES = List.of("a", "b", "c", "d", "e", "y");
+    private static final ModelSpec SPEC = ModelSpec.linear("y", List.of("a", "b", "c", "d", "e"));
+
+    /** Rows with large means and spread, so that rounding differs with any change of order. */
+    private static double[][] data(int n, long seed) {
+        Random r = new Random(seed);
+        double[][] rows = new double[n][NAMES.size()];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = 1000.0 * (j + 1) + r.nextGaussian() * Math.pow(10, j - 2);
+            }
+        }
+        return rows;
+    }
+
+    private static GramAccumulator gram(double[][] rows, int threads, int... sizes) {
+        ChunkedSource src = new ChunkedSource(NAMES, rows, sizes);
+        return Accumulation.gram(src, new DesignExpander(SPEC, NAMES), threads);
+    }
+
+    private static long[] bits(GramAccumulator acc) {
+        double[][] g = acc.gram();
+        long[] out = new long[g.length * g.length];
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0; j < g.length; j++) {
+                out[i * g.length + j] = Double.doubleToRawLongBits(g[i][j]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sameBitsForEveryThreadCountAndBlockSize() {
+        // 5 full tiles and a partial one; block sizes straddle tile edges in many ways.
+        int n = 5 * GramTile.ROWS + 77;
+        double[][] rows = data(n, 42);
+        long[] reference = bits(gram(rows, 1, 4096));
+        int[][] blockings = {{1}, {7}, {255}, {257}, {1000}, {3, 250, 1, 513, 64}, {n}};
+        for (int threads : new int[]{1, 2, 4}) {
+            for (int[] sizes : blockings) {
+                GramAccumulator acc = gram(rows, threads, sizes);
+                assertThat(acc.count()).isEqualTo(n);
+                assertThat(bits(acc)).as("threads %d, blocks %s", threads, java.util.Arrays.toString(sizes))
+                        .isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void theBitsDependOnTheOrderSoTheTestAboveCanFail() {
+        // Reversing the rows changes the sums' rounding: bit-identity above is not vacuous.
+        int n = 3 * GramTile.ROWS;
+        double[][] rows = data(n, 7);
+        double[][] reversed = new double[n][];
+        for (int i = 0; i < n; i++) {
+            reversed[i] = rows[n - 1 - i];
+        }
+        reversed[0] = rows[0]; // same first row, so the same shift
+        reversed[n - 1] = rows[n - 1];
+        assertThat(bits(gram(reversed, 2, 100))).isNotEqualTo(bits(gram(rows, 2, 100)));
+    }
+
+    @Test
+    void addOneByOneGivesTheSameBitsAsTheParallelPass() {
+        int n = 2 * GramTile.ROWS + 13;
+        double[][] rows = data(n, 3);
+        GramAccumulator parallel = gram(rows, 2, 97);
+        double[] shift = rows[0].clone();
+        GramAccumulator serial = new GramAccumulator(6, new double[]{1, shift[0], shift[1], shift[2], shift[3],
+                shift[4], shift[5]});
+        for (double[] row : rows) {
+            serial.add(new double[]{1, row[0], row[1], row[2], row[3], row[4]}, row[5]);
+        }
+        assertThat(serial.count()).isEqualTo(n);
+        assertThat(bits(serial)).isEqualTo(bits(parallel));
+    }
+
+    @Test
+    void sumsAgreeWithExactArithmetic() {
+        int n = 3 * GramTile.ROWS + 5;
+        double[][] rows = data(n, 11);
+        GramAccumulator acc = gram(rows, 2, 333);
+        double[][] g = acc.gram();
+        // Exact sums of the products of the shifted rows (shifts as the accumulator applies them).
+        List<double[]> aug = new ArrayList<>();
+        for (double[] row : rows) {
+            double[] a = new double[7];
+            a[0] = 1.0;
+            for (int j = 0; j < 6; j++) {
+                a[j + 1] = row[j] - rows[0][j];
+            }
+            aug.add(a);
+        }
+        for (int i = 0; i < 7; i++) {
+            for (int j = i; j < 7; j++) {
+                BigDecimal exact = BigDecimal.ZERO;
+                double abs = 0;
+                for (double[] a : aug) {
+                    exact = exact.add(new BigDecimal(a[i]).multiply(new BigDecimal(a[j])));
+                    abs += Math.abs(a[i] * a[j]);
+                }
+                double err = Math.abs(exact.subtract(new BigDecimal(g[i][j])).round(MathContext.DECIMAL64)
+                        .doubleValue());
+                // Blocked summation: error well under n·ε·Σ|a_i a_j|; 8ε·Σ is far tighter than that.
+                assertThat(err).as("G[%d][%d]", i, j).isLessThanOrEqualTo(8 * Math.ulp(1.0) * abs);
+                assertThat(g[j][i]).isEqualTo(g[i][j]);
+            }
+        }
+        assertThat(g[0][0]).isEqualTo(n);
+    }
+
+    @Test
+    void badValueInTheMiddleIsReportedWithThreads() {
+        double[][] rows = data(2000, 5);
+        rows[1500][2] = Double.NaN;
+        assertThatThrownBy(() -> gram(rows, 2, 100))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("row 1501");
+    }
+
+    @Test
+    void emptySourceAndBadThreadCount() {
+        assertThat(gram(new double[0][], 2, 10).count()).isZero();
+        assertThatThrownBy(() -> gram(data(3, 1), 0, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
