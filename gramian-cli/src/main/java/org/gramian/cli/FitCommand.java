@@ -1,5 +1,6 @@
 package org.gramian.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,8 @@ final class FitCommand implements Callable<Integer> {
             model = Gramian.fit(data, modelSpec, solver.kind());
         } catch (GramianException e) {
             throw InputProblem.in(file, e);
+        } catch (UncheckedIOException e) {
+            throw new GramianException(file + ": cannot read: " + e.getCause().getMessage(), e);
         }
         String text = format == OutputFormat.json
                 ? ModelJson.text(ModelJson.of(model, file.toString()))

@@ -72,6 +72,9 @@ final class PredictCommand implements Callable<Integer> {
             Output.write(out, spec.commandLine().getOut(), w -> writeCsv(model, data, w));
         } catch (GramianException e) {
             throw InputProblem.in(dataFile, e);
+        } catch (UncheckedIOException e) {
+            // reading the data failed part-way (writing failures are OutputExceptions)
+            throw new GramianException(dataFile + ": cannot read: " + e.getCause().getMessage(), e);
         }
         return ExitCodes.OK;
     }
@@ -89,7 +92,7 @@ final class PredictCommand implements Callable<Integer> {
         double[] lo = new double[k];
         try {
             data.forEachBlock(true, block -> writeBlock(model, data, block, hi, lo, w));
-        } catch (UncheckedIOException e) {
+        } catch (WriteFailure e) {
             throw e.getCause();
         }
     }
@@ -113,8 +116,22 @@ final class PredictCommand implements Callable<Integer> {
             try {
                 w.write(line.toString());
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new WriteFailure(e);
             }
+        }
+    }
+
+    /** An I/O error of the output writer, carried out of the row callback (unlike read errors of the input). */
+    private static final class WriteFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 

@@ -204,6 +204,21 @@ class FitCommandTest {
     }
 
     @Test
+    void brokenStandardOutputIsExitFour() throws Exception {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = GramianCli.run(new String[] {"fit", worked().toString(), "--target", "y"},
+                new java.io.PrintWriter(broken), new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("gramian: cannot write to standard output");
+    }
+
+    @Test
     void examplesFromTheReadmeRun() {
         Path examples = Path.of("../examples");
         for (String f : new String[] {"norris.csv", "pontius.csv", "longley.csv"}) {

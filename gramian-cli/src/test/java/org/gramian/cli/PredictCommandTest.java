@@ -159,6 +159,16 @@ class PredictCommandTest {
     }
 
     @Test
+    void unwritableOutIsExitFour() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "x\n1\n").toString(), "--out",
+                tmp.resolve("missing/pred.csv").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).startsWith("gramian: cannot write ").contains("pred.csv");
+    }
+
+    @Test
     void csvFieldQuoting() {
         assertThat(PredictCommand.csvField("plain")).isEqualTo("plain");
         assertThat(PredictCommand.csvField("a,b")).isEqualTo("\"a,b\"");
