@@ -59,6 +59,22 @@ class IterativeSolversTest {
     }
 
     @Test
+    void iterationCountIsBoundedByKappaTimesLogOfTheTolerance() {
+        // with α = 1/λmax every eigen-component of the gradient shrinks by (1 − λᵢ/λmax) ≤ 1 − 1/κ
+        // per iteration, so reaching ‖∇J‖ ≤ ε‖∇J(0)‖ takes at most about κ·ln(1/ε) iterations
+        int previous = 0;
+        for (double tol : new double[] {1e-4, 1e-8, 1e-12}) {
+            IterativeResult r = GradientDescent.fit(WELL, GradientDescent.Options.defaults(false).withTolerance(tol));
+            double kappa = Spectrum.of(WELL).conditionNumber();
+            assertThat(r.status()).isEqualTo(IterativeStatus.CONVERGED);
+            assertThat((double) r.iterations()).isLessThanOrEqualTo(1.01 * kappa * Math.log(1 / tol) + 1);
+            // and the count grows with ln(1/ε)
+            assertThat(r.iterations()).isGreaterThan(previous);
+            previous = r.iterations();
+        }
+    }
+
+    @Test
     void standardizationCutsTheIterationCountOnBadlyScaledColumns() {
         // columns on scales 1 and 1000 around a mean of 5000: κ(XᵀX) is enormous unstandardized
         DenseProblem p = Problems.wellConditioned(200, 2, 3);
