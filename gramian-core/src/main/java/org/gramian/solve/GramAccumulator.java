@@ -3,7 +3,7 @@ package org.gramian.solve;
 /**
  * Accumulates the augmented Gram matrix G = [X y]ᵀ[X y] (upper triangle) in double precision, in
  * one pass over the rows: n·m(m+1)/2 multiply-adds for m = p+1 columns. Memory is O(m²) plus one
- * tile of {@link GramTile#ROWS} rows, independent of n.
+ * tile of {@link GramTile#rowsFor} rows, independent of n.
  *
  * <p>When the model has an intercept (column 0 is all ones) the other columns and y are shifted by
  * a fixed vector {@code s} (the first observation) before they enter the sums: G is then the Gram
@@ -12,7 +12,7 @@ package org.gramian.solve;
  * is undone on the coefficients at the end.
  *
  * <p><b>Summation order.</b> Observations are grouped in canonical tiles, tile k being
- * observations [k·T, (k+1)·T) with T = {@link GramTile#ROWS}; each tile is summed from zero by
+ * observations [k·T, (k+1)·T) with T = {@link GramTile#rowsFor}(m); each tile is summed from zero by
  * {@link GramKernel} and the tile sums are added to G in increasing k. {@link #add} does this
  * itself; {@link org.gramian.stream.Accumulation} computes the tiles on several threads and hands
  * them to {@link #addTile} in order. Both give the same bits, whatever the thread count and however

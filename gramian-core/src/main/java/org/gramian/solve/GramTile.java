@@ -1,25 +1,45 @@
 package org.gramian.solve;
 
 /**
- * One canonical tile of the Gram accumulation: up to {@link #ROWS} consecutive augmented rows
- * (already shifted, see {@link GramAccumulator}) and, once {@link #compute}d, their partial Gram
- * matrix summed from zero by {@link GramKernel}. Tile k always holds observations
- * [k·ROWS, (k+1)·ROWS) of the data set, whatever blocks the source delivered them in, so its
- * partial is the same bits on any thread. Mutable and reused: a tile belongs to one thread at a time.
+ * One canonical tile of the Gram accumulation: up to T = {@link #rowsFor rowsFor(m)} consecutive
+ * augmented rows (already shifted, see {@link GramAccumulator}) and, once {@link #compute}d, their
+ * partial Gram matrix summed from zero by {@link GramKernel}. Tile k always holds observations
+ * [k·T, (k+1)·T) of the data set, whatever blocks the source delivered them in, so its partial is
+ * the same bits on any thread. Mutable and reused: a tile belongs to one thread at a time.
  */
 public final class GramTile {
-    /** Rows per tile. Fixed: changing it changes the rounding of the sums (not their accuracy). */
-    public static final int ROWS = 256;
+    /** Fewest rows per tile (wide problems). */
+    public static final int MIN_ROWS = 256;
+    /** Most rows per tile (narrow problems). */
+    public static final int MAX_ROWS = 16384;
 
     private final int m;
     private final double[][] rows;
     private final double[][] partial;
+    private final int capacity;
     private int count;
+
+    /**
+     * Rows per tile for width m: the power of two nearest above 2²¹/m², within
+     * [{@value #MIN_ROWS}, {@value #MAX_ROWS}], so that a tile is a few million flops of work and
+     * handing it to a worker thread costs little next to it (256 rows at m = 201, 1024 at m = 51,
+     * 16384 at m = 11). It depends on m only: it is part of the fixed summation order, and changing
+     * it changes the rounding of the sums (not their accuracy).
+     */
+    public static int rowsFor(int m) {
+        long target = (1L << 21) / ((long) m * m);
+        int rows = MIN_ROWS;
+        while (rows < target && rows < MAX_ROWS) {
+            rows *= 2;
+        }
+        return rows;
+    }
 
     /** An empty tile for augmented rows of width m = p + 1. */
     public GramTile(int m) {
         this.m = m;
-        this.rows = new double[ROWS][m];
+        this.capacity = rowsFor(m);
+        this.rows = new double[capacity][m];
         this.partial = new double[m][m];
     }
 
@@ -28,13 +48,18 @@ public final class GramTile {
         return rows[i];
     }
 
+    /** Number of rows the tile holds when full. */
+    public int capacity() {
+        return capacity;
+    }
+
     /** Number of rows filled. */
     public int count() {
         return count;
     }
 
     public boolean full() {
-        return count == ROWS;
+        return count == capacity;
     }
 
     /** Marks one more row as filled; returns the index of the row to fill. */

@@ -29,52 +29,69 @@ public final class Accumulation {
      * Accumulates the double-precision augmented Gram matrix. With an intercept, the columns are
      * shifted by the first observation (see {@link GramAccumulator}).
      *
-     * <p>The rows are expanded on the calling thread into canonical tiles of
-     * {@link org.gramian.solve.GramTile#ROWS} observations, whose partial sums are computed on
-     * {@code threads} workers and added in tile order: the result is bit-identical for every
-     * thread count and every way the source cuts its blocks.
+     * <p>The rows are cut into canonical tiles of {@link org.gramian.solve.GramTile#rowsFor}
+     * observations; {@code threads} workers expand each tile into design rows and sum its partial
+     * Gram matrix, and the partials are added in tile order (see {@link TilePipeline}): the result
+     * is bit-identical for every thread count and every way the source cuts its blocks.
      *
      * @param threads number of worker threads (1 = everything on the calling thread)
      */
     public static GramAccumulator gram(RowSource source, DesignExpander design, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         int p = design.width();
         boolean intercept = design.spec().intercept();
-        double[] x = new double[p];
+        TilePipeline[] pipe = new TilePipeline[1];
         GramAccumulator[] acc = new GramAccumulator[1];
-        try (TilePipeline pipe = new TilePipeline(p + 1, threads)) {
+        try {
             source.forEachBlock(false, (RowBlock block) -> {
-                for (int i = 0; i < block.rows(); i++) {
-                    double y = design.expand(block, i, x, source);
-                    if (acc[0] == null) {
-                        double[] shift = null;
-                        if (intercept) {
-                            shift = new double[p + 1];
-                            System.arraycopy(x, 0, shift, 0, p);
-                            shift[p] = y;
-                        }
-                        acc[0] = new GramAccumulator(p, shift);
-                        pipe.start(acc[0]);
-                    }
-                    acc[0].augment(x, y, pipe.nextRow());
-                    pipe.commit();
+                if (block.rows() == 0) {
+                    return;
                 }
+                if (pipe[0] == null) {
+                    // The first observation fixes the shift; it is expanded (and checked) here.
+                    double[] x = new double[p];
+                    double y = design.expand(block, 0, x, source);
+                    double[] shift = null;
+                    if (intercept) {
+                        shift = new double[p + 1];
+                        System.arraycopy(x, 0, shift, 0, p);
+                        shift[p] = y;
+                    }
+                    acc[0] = new GramAccumulator(p, shift);
+                    pipe[0] = new TilePipeline(source, design, acc[0], threads);
+                }
+                pipe[0].accept(block);
             });
-            pipe.finish();
+            if (pipe[0] != null) {
+                pipe[0].finish();
+            }
+        } finally {
+            if (pipe[0] != null) {
+                pipe[0].close();
+            }
         }
         return acc[0] == null ? new GramAccumulator(p, null) : acc[0];
     }
 
-    /** Streams Householder QR in double-double over the augmented rows. */
+    /** {@link #householder(RowSource, DesignExpander, int)} on {@link #defaultThreads()} threads. */
     public static HouseholderAccumulator householder(RowSource source, DesignExpander design) {
-        int p = design.width();
-        HouseholderAccumulator acc = new HouseholderAccumulator(p);
-        source.forEachBlock(true, (RowBlock block) -> {
-            for (int i = 0; i < block.rows(); i++) {
-                DD[] row = new DD[p + 1];
-                design.expandExact(block, i, row, source);
-                acc.add(row);
-            }
-        });
-        return acc;
+        return householder(source, design, defaultThreads());
+    }
+
+    /**
+     * Streams Householder QR in double-double over the augmented rows, with the decimal tails when
+     * the source has them. Chunks of {@value QrPipeline#CHUNK_ROWS} observations are triangularized
+     * on {@code threads} workers and their factors merged in chunk order (see {@link QrPipeline}):
+     * bit-identical for every thread count and source blocking.
+     *
+     * @param threads number of worker threads (1 = everything on the calling thread)
+     */
+    public static HouseholderAccumulator householder(RowSource source, DesignExpander design, int threads) {
+        try (QrPipeline pipe = new QrPipeline(source, design, threads)) {
+            source.forEachBlock(true, pipe::accept);
+            return pipe.finish();
+        }
     }
 }

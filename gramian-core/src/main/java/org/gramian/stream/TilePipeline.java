@@ -1,116 +1,112 @@
 package org.gramian.stream;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.gramian.GramianException;
+import org.gramian.design.DesignExpander;
+import org.gramian.design.RowBlock;
+import org.gramian.design.RowSource;
 import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.GramTile;
 
 /**
- * Computes canonical Gram tiles on a small worker pool while the reading thread fills the next
- * ones, and adds the finished tiles to the accumulator strictly in tile order. At most
- * 2·threads tiles exist at once, so memory is O(threads·T·m + m²).
+ * Cuts the source's rows into canonical tiles of T = {@link GramTile#rowsFor} observations (tile
+ * k = observations [k·T, (k+1)·T), however the source's blocks fall), has a small worker pool expand
+ * each tile into shifted design rows and sum its partial Gram matrix, and adds the finished tiles
+ * to the accumulator strictly in tile order. The reading thread only copies raw values; at most
+ * 2·threads tiles exist at once, so memory is O(threads·T·(w + m) + m²).
  *
- * <p>With one thread no pool is made: each tile is computed on the caller's thread. Since a tile's
- * partial sum depends only on its rows and the partials are added in the same order either way,
- * the result is the same bits for any thread count.
+ * <p>With one thread no pool is made: each tile is processed on the caller's thread. A tile's
+ * partial sum depends only on its rows, and the partials are added in the same order either way,
+ * so the result is the same bits for any thread count. Errors in the data surface in row order too:
+ * tiles are retired in order, and each tile is expanded in row order.
  */
 final class TilePipeline implements AutoCloseable {
-    private final int m;
-    private final int maxInFlight;
-    private final ExecutorService pool;
-    private final ArrayDeque<Future<GramTile>> inFlight = new ArrayDeque<>();
-    private final ArrayDeque<GramTile> free = new ArrayDeque<>();
-    private GramAccumulator acc;
-    private GramTile current;
+    /** A tile's raw input rows plus its Gram tile; owned by one thread at a time. */
+    private static final class Unit {
+        final double[] raw;
+        final double[] x;
+        final GramTile tile;
+        long firstRow;
+        int count;
 
-    TilePipeline(int m, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        Unit(int width, int p) {
+            tile = new GramTile(p + 1);
+            raw = new double[tile.capacity() * width];
+            x = new double[p];
         }
-        this.m = m;
-        this.maxInFlight = 2 * threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gramian-gram");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    /** Starts accumulating into {@code target} (known once the first row fixes the shift). */
-    void start(GramAccumulator target) {
-        this.acc = target;
+    private final RowSource source;
+    private final DesignExpander design;
+    private final GramAccumulator acc;
+    private final int width;
+    private final OrderedPool<Unit> pool;
+    private final ArrayDeque<Unit> free = new ArrayDeque<>();
+    private Unit current;
+    private long nextRow;
+
+    TilePipeline(RowSource source, DesignExpander design, GramAccumulator acc, int threads) {
+        this.source = source;
+        this.design = design;
+        this.acc = acc;
+        this.width = source.columns().size();
+        this.pool = new OrderedPool<>(threads, "gramian-gram", this::retire);
     }
 
-    /** The row to fill next; call {@link #commit} after filling it. */
-    double[] nextRow() {
-        if (current == null) {
-            current = free.isEmpty() ? new GramTile(m) : free.pop();
-            current.clear();
-        }
-        return current.row(current.count());
-    }
-
-    /** Marks the row returned by {@link #nextRow} as filled; dispatches the tile when full. */
-    void commit() {
-        current.next();
-        if (current.full()) {
-            dispatch();
+    /** Takes the block's rows (copies them: the source may reuse its arrays). */
+    void accept(RowBlock block) {
+        int i = 0;
+        while (i < block.rows()) {
+            if (current == null) {
+                current = free.isEmpty() ? new Unit(width, design.width()) : free.pop();
+                current.firstRow = nextRow;
+                current.count = 0;
+            }
+            int capacity = current.tile.capacity();
+            int take = Math.min(block.rows() - i, capacity - current.count);
+            System.arraycopy(block.values(), i * width, current.raw, current.count * width, take * width);
+            current.count += take;
+            nextRow += take;
+            i += take;
+            if (current.count == capacity) {
+                dispatch();
+            }
         }
     }
 
     private void dispatch() {
-        GramTile tile = current;
+        Unit unit = current;
         current = null;
-        if (pool == null) {
-            tile.compute();
-            acc.addTile(tile);
-            free.push(tile);
-            return;
-        }
-        if (inFlight.size() >= maxInFlight) {
-            retireOldest();
-        }
-        inFlight.add(pool.submit(() -> {
-            tile.compute();
-            return tile;
-        }));
+        pool.submit(() -> process(unit));
     }
 
-    private void retireOldest() {
-        GramTile done;
-        try {
-            done = inFlight.poll().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GramianException("interrupted while accumulating the Gram matrix");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
+    /** Worker side: expand and shift the rows, sum the tile. */
+    private Unit process(Unit unit) {
+        RowBlock block = new RowBlock(unit.firstRow, unit.count, width, unit.raw);
+        GramTile tile = unit.tile;
+        tile.clear();
+        for (int i = 0; i < unit.count; i++) {
+            double y = design.expand(block, i, unit.x, source);
+            acc.augment(unit.x, y, tile.row(tile.next()));
         }
-        acc.addTile(done);
-        free.push(done);
+        tile.compute();
+        return unit;
     }
 
-    /** Dispatches the last, partial tile and waits for every tile to be added. */
+    private void retire(Unit unit) {
+        acc.addTile(unit.tile);
+        free.push(unit);
+    }
+
+    /** Dispatches the last, partial tile and waits until every tile is added. */
     void finish() {
-        if (current != null && current.count() > 0) {
+        if (current != null && current.count > 0) {
             dispatch();
         }
-        while (!inFlight.isEmpty()) {
-            retireOldest();
-        }
+        pool.drain();
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.close();
     }
 }

@@ -11,7 +11,7 @@ class GramKernelTest {
     @Test
     void integerTilesGiveTheExactUpperTriangleAndLeaveTheLowerAlone() {
         Random r = new Random(1);
-        int[] counts = {0, 1, 2, 3, 4, 5, 7, 15, 16, 17, 19, 31, 32, 33, 100, GramTile.ROWS};
+        int[] counts = {0, 1, 2, 3, 4, 5, 7, 15, 16, 17, 19, 31, 32, 33, 100, GramTile.MIN_ROWS};
         for (int m = 1; m <= 13; m++) {
             for (int count : counts) {
                 long[][] a = new long[count][m];
@@ -47,6 +47,15 @@ class GramKernelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void tilesHoldAFewMillionFlopsWithinTheBounds() {
+        assertThat(GramTile.rowsFor(201)).isEqualTo(256);   // 2^21/201^2 = 51.9, raised to the minimum
+        assertThat(GramTile.rowsFor(51)).isEqualTo(1024);   // 2^21/51^2 = 806.3
+        assertThat(GramTile.rowsFor(21)).isEqualTo(8192);   // 2^21/21^2 = 4755.4
+        assertThat(GramTile.rowsFor(11)).isEqualTo(16384);  // 2^21/11^2 = 17331.9, capped
+        assertThat(new GramTile(51).capacity()).isEqualTo(1024);
     }
 
     @Test

@@ -1,0 +1,96 @@
+"""Peer timings for bench/run.sh: numpy normal equation + Cholesky, numpy lstsq, DGEMM GFLOP/s,
+and pandas.read_csv + lstsq on a CSV. Prints one 'key value' line per measurement."""
+import sys
+import time
+
+import numpy as np
+
+
+def median_time(f, reps, warmup=1):
+    for _ in range(warmup):
+        f()
+    ts = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        f()
+        ts.append(time.perf_counter() - t)
+    ts.sort()
+    return ts[len(ts) // 2]
+
+
+def chol_solve(L, b):
+    # Forward then back substitution with numpy's general solver on the triangular factors
+    # (numpy has no triangular solve; for (d+1)x(d+1) systems this costs nothing next to X.T @ X).
+    z = np.linalg.solve(L, b)
+    return np.linalg.solve(L.T, z)
+
+
+def inmem(n, d, reps):
+    rng = np.random.default_rng(12345 + d)
+    X = np.empty((n, d + 1))
+    X[:, 0] = 1.0
+    X[:, 1:] = rng.standard_normal((n, d))
+    y = X[:, 1:] @ rng.standard_normal(d) + 1.0 + 0.1 * rng.standard_normal(n)
+
+    def normal_eq():
+        G = X.T @ X
+        b = X.T @ y
+        return chol_solve(np.linalg.cholesky(G), b)
+
+    def lstsq():
+        return np.linalg.lstsq(X, y, rcond=None)[0]
+
+    w1, w2 = normal_eq(), lstsq()
+    assert np.allclose(w1, w2, rtol=1e-6, atol=1e-9)
+    print(f"numpy_chol n={n} d={d} median_s={median_time(normal_eq, reps):.4f}")
+    print(f"numpy_lstsq n={n} d={d} median_s={median_time(lstsq, max(1, reps // 2)):.4f}")
+
+
+def dgemm(size):
+    rng = np.random.default_rng(1)
+    A = rng.standard_normal((size, size))
+    B = rng.standard_normal((size, size))
+    t = median_time(lambda: A @ B, 3)
+    print(f"numpy_dgemm size={size} gflops={2.0 * size ** 3 / t / 1e9:.2f}")
+
+
+def csv_fit(path, target):
+    import pandas as pd
+    t = time.perf_counter()
+    df = pd.read_csv(path)
+    y = df[target].to_numpy()
+    X = np.column_stack([np.ones(len(df)), df.drop(columns=[target]).to_numpy()])
+    np.linalg.lstsq(X, y, rcond=None)
+    print(f"pandas_csv_lstsq s={time.perf_counter() - t:.3f}")
+
+
+def make_csv(path, n, d, seed=7):
+    """n rows, d normal features + y, every value printed with 17 significant digits."""
+    rng = np.random.default_rng(seed)
+    names = [f"x{j}" for j in range(1, d + 1)] + ["y"]
+    with open(path, "w") as f:
+        f.write(",".join(names) + "\n")
+        step = 100_000
+        beta = rng.standard_normal(d)
+        for start in range(0, n, step):
+            k = min(step, n - start)
+            X = rng.standard_normal((k, d))
+            y = X @ beta + 3.0 + 0.1 * rng.standard_normal(k)
+            np.savetxt(f, np.column_stack([X, y]), fmt="%.17g", delimiter=",")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "inmem":
+        inmem(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "dgemm":
+        dgemm(int(sys.argv[2]))
+    elif cmd == "csv":
+        csv_fit(sys.argv[2], sys.argv[3])
+    elif cmd == "makecsv":
+        make_csv(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "version":
+        import pandas as pd
+        print(f"numpy {np.__version__}, pandas {pd.__version__}")
+    else:
+        raise SystemExit(f"unknown command {cmd}")

@@ -1,0 +1,53 @@
+package org.gramian.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.gramian.GramianException;
+import picocli.CommandLine;
+
+/**
+ * The exit statuses of {@code gramian}, and the mapping from an exception to its status.
+ *
+ * <ul>
+ *   <li>{@value #OK}: success;</li>
+ *   <li>{@value #CERTIFICATION_FAILED}: {@code certify} found a dataset below the required accuracy;</li>
+ *   <li>{@value #USAGE}: the command line is wrong (unknown option, missing argument);</li>
+ *   <li>{@value #BAD_INPUT}: the data or the request cannot be fitted (a {@link GramianException}:
+ *       missing file, unknown column, non-numeric cell, too few rows, ...);</li>
+ *   <li>{@value #OUTPUT_ERROR}: the result could not be written;</li>
+ *   <li>{@value #INTERNAL}: a bug (EX_SOFTWARE of sysexits.h).</li>
+ * </ul>
+ */
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+    public static final int OK = 0;
+    public static final int CERTIFICATION_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int BAD_INPUT = 3;
+    public static final int OUTPUT_ERROR = 4;
+    public static final int INTERNAL = 70;
+
+    /** The text of the help footer listing these codes. */
+    public static final String FOOTER = "%nExit status:%n"
+            + "  0   success%n"
+            + "  1   certify: a dataset failed its accuracy requirement%n"
+            + "  2   usage error (unknown option, missing argument)%n"
+            + "  3   bad input data or request (message names the file, line and column)%n"
+            + "  4   the output could not be written%n"
+            + "  70  internal error (please report; --debug prints the stack trace)";
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        if (exception instanceof OutputException) {
+            return OUTPUT_ERROR;
+        }
+        if (exception instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (exception instanceof GramianException || exception instanceof IOException
+                || exception instanceof UncheckedIOException) {
+            // reading the input failed: a problem with the user's file, not with gramian
+            return BAD_INPUT;
+        }
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,127 @@
+package org.gramian.cli;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gramian.stats.Anova;
+import org.gramian.stats.Coefficient;
+import org.gramian.stats.Conditioning;
+import org.gramian.stats.FitStatistics;
+import org.gramian.stats.RegressionModel;
+
+/**
+ * The JSON form of a fitted model ({@code gramian fit --format json}); {@code predict} reads it back
+ * through {@link SavedModel}.
+ *
+ * <p>Numbers are written in full precision: the shortest decimal that reads back as the same
+ * double (Jackson's Schubfach writer). A value that is not a number is written as JSON null
+ * (undefined, e.g. the standard error of an aliased coefficient) and an infinite value as the string
+ * {@code "Infinity"} or {@code "-Infinity"} (e.g. F of an exact fit), because JSON has no
+ * literal for either.
+ */
+final class ModelJson {
+    /** Identifies the file type; {@code predict} checks it. */
+    static final String FORMAT = "gramian-model/1";
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private ModelJson() {
+    }
+
+    /** The model as a JSON tree; {@code data} names the input file (may be null). */
+    static ObjectNode of(RegressionModel m, String data) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("gramian", VersionProvider.version());
+        if (data != null) {
+            root.put("data", data);
+        }
+        ObjectNode model = root.putObject("model");
+        model.put("target", m.spec().target());
+        ArrayNode features = model.putArray("features");
+        m.spec().features().forEach(features::add);
+        model.put("degree", m.spec().degree());
+        model.put("intercept", m.spec().intercept());
+        ArrayNode names = model.putArray("coefficientNames");
+        m.spec().coefficientNames().forEach(names::add);
+
+        ArrayNode coefs = root.putArray("coefficients");
+        for (Coefficient c : m.coefficients()) {
+            ObjectNode o = coefs.addObject();
+            o.put("name", c.name());
+            number(o, "estimate", c.estimate());
+            number(o, "stdError", c.standardError());
+            number(o, "t", c.tValue());
+            number(o, "p", c.pValue());
+            o.put("aliased", c.aliased());
+        }
+
+        FitStatistics s = m.statistics();
+        Anova a = m.anova();
+        ObjectNode st = root.putObject("statistics");
+        st.put("observations", s.observations());
+        st.put("parameters", s.parameters());
+        st.put("rank", s.rank());
+        number(st, "residualSd", s.residualStandardDeviation());
+        st.put("residualDf", a.residualDf());
+        number(st, "rSquared", s.rSquared());
+        number(st, "adjustedRSquared", s.adjustedRSquared());
+        st.put("rSquaredCentred", s.centred());
+
+        ObjectNode an = root.putObject("anova");
+        ObjectNode reg = an.putObject("regression");
+        reg.put("df", a.regressionDf());
+        number(reg, "sumOfSquares", a.regressionSumOfSquares());
+        number(reg, "meanSquare", a.regressionMeanSquare());
+        ObjectNode res = an.putObject("residual");
+        res.put("df", a.residualDf());
+        number(res, "sumOfSquares", a.residualSumOfSquares());
+        number(res, "meanSquare", a.residualMeanSquare());
+        number(an, "f", a.fStatistic());
+        number(an, "p", a.fPValue());
+
+        Conditioning c = m.conditioning();
+        ObjectNode co = root.putObject("conditioning");
+        number(co, "conditionNumber", c.conditionNumber());
+        number(co, "expectedDigits", c.expectedDigits());
+        ArrayNode al = co.putArray("aliased");
+        c.aliased().forEach(al::add);
+        if (c.warning().isEmpty()) {
+            co.putNull("warning");
+        } else {
+            co.put("warning", c.warning());
+        }
+
+        root.put("solver", m.solver().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("solverNote", m.solverNote());
+        return root;
+    }
+
+    /** Puts a double: null for NaN, "Infinity" / "-Infinity" for infinities, the number otherwise. */
+    static void number(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(key);
+        } else if (Double.isInfinite(v)) {
+            o.put(key, v > 0 ? "Infinity" : "-Infinity");
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    /** The JSON text of a tree, ending in a newline. */
+    static String text(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.gramian.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gramian.GramianException;
+import org.gramian.design.ModelSpec;
+import org.gramian.numeric.DD;
+
+/**
+ * The part of a model file ({@link ModelJson}) that prediction needs: the model specification and
+ * the coefficient estimates w, in design-column order.
+ *
+ * @param spec      target, features, degree and intercept
+ * @param estimates w, one per {@link ModelSpec#coefficientNames()}
+ */
+record SavedModel(ModelSpec spec, double[] estimates) {
+
+    /** Reads a model file written by {@code gramian fit --format json}. */
+    static SavedModel read(Path file) {
+        JsonNode root;
+        try {
+            root = ModelJson.MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new GramianException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new GramianException(file + where + ": not valid JSON: "
+                    + ErrorHandler.oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new GramianException(file + ": cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw bad(file, "expected a JSON object as written by 'gramian fit --format json'");
+        }
+        JsonNode model = root.path("model");
+        String target = text(file, model, "model.target");
+        JsonNode feats = model.path("features");
+        if (!feats.isArray()) {
+            throw bad(file, "'model.features' must be an array of column names");
+        }
+        List<String> features = new ArrayList<>();
+        for (JsonNode f : feats) {
+            if (!f.isTextual()) {
+                throw bad(file, "'model.features' must be an array of column names");
+            }
+            features.add(f.asText());
+        }
+        JsonNode degree = model.path("degree");
+        JsonNode intercept = model.path("intercept");
+        if (!degree.canConvertToInt() || !degree.isIntegralNumber()) {
+            throw bad(file, "'model.degree' must be a whole number");
+        }
+        if (!intercept.isBoolean()) {
+            throw bad(file, "'model.intercept' must be true or false");
+        }
+        ModelSpec spec;
+        try {
+            spec = new ModelSpec(target, features, degree.asInt(), intercept.asBoolean());
+        } catch (IllegalArgumentException e) {
+            throw bad(file, e.getMessage());
+        }
+        JsonNode coefs = root.path("coefficients");
+        List<String> names = spec.coefficientNames();
+        if (!coefs.isArray() || coefs.size() != names.size()) {
+            throw bad(file, "'coefficients' must list " + names.size() + " coefficients " + names);
+        }
+        double[] w = new double[names.size()];
+        for (int j = 0; j < w.length; j++) {
+            JsonNode c = coefs.get(j);
+            if (!names.get(j).equals(c.path("name").asText())) {
+                throw bad(file, "coefficient " + (j + 1) + " should be '" + names.get(j) + "', found '"
+                        + c.path("name").asText() + "'");
+            }
+            JsonNode est = c.path("estimate");
+            if (!est.isNumber() || !Double.isFinite(est.asDouble())) {
+                throw bad(file, "coefficient '" + names.get(j) + "' has no finite estimate");
+            }
+            w[j] = est.asDouble();
+        }
+        return new SavedModel(spec, w);
+    }
+
+    private static String text(Path file, JsonNode parent, String path) {
+        JsonNode n = parent.path(path.substring(path.indexOf('.') + 1));
+        if (!n.isTextual()) {
+            throw bad(file, "missing '" + path + "'");
+        }
+        return n.asText();
+    }
+
+    private static GramianException bad(Path file, String why) {
+        return new GramianException(file + ": not a gramian model file: " + why);
+    }
+
+    /**
+     * ŷ = xᵀw for one observation, in double-double: {@code hi[j] + lo[j]} is the value of feature
+     * j (the decimal as read, see {@link org.gramian.design.RowBlock#tails()}). Powers and the sum
+     * are formed to ~32 digits so that the result, rounded once to a double, is the prediction of
+     * these coefficients on this decimal input, free of cancellation between the terms.
+     */
+    DD predict(double[] hi, double[] lo) {
+        int k = 0;
+        DD y = DD.ZERO;
+        if (spec.intercept()) {
+            y = DD.of(estimates[k++]);
+        }
+        if (spec.degree() > 1) {
+            DD x = DD.of(hi[0], lo[0]);
+            DD pow = x;
+            for (int d = 1; d <= spec.degree(); d++) {
+                y = y.add(pow.multiply(estimates[k++]));
+                pow = pow.multiply(x);
+            }
+        } else {
+            for (int j = 0; j < hi.length; j++) {
+                y = y.add(DD.of(hi[j], lo[j]).multiply(estimates[k++]));
+            }
+        }
+        return y;
+    }
+}

@@ -1,0 +1,177 @@
+package org.gramian.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path file(String name, String text) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Path fitModel(String csvText, String... options) throws Exception {
+        Path data = file("train.csv", csvText);
+        Path model = tmp.resolve("model.json");
+        String[] args = new String[6 + options.length];
+        System.arraycopy(new String[] {"fit", data.toString(), "--format", "json", "--out", model.toString()}, 0,
+                args, 0, 6);
+        System.arraycopy(options, 0, args, 6, options.length);
+        Cli.Result r = Cli.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return model;
+    }
+
+    @Test
+    void workedExamplePredictions() throws Exception {
+        // ŷ = 2/3 + 3/2·x
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        Path data = file("new.csv", "x\n0\n4\n-2.5\n");
+        Cli.Result r = Cli.run("predict", model.toString(), data.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("x,predicted_y");
+        assertThat(lines).hasSize(4);
+        double[] x = {0, 4, -2.5};
+        for (int i = 0; i < 3; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            assertThat(Double.parseDouble(f[0])).isEqualTo(x[i]);
+            assertThat(Double.parseDouble(f[1])).isCloseTo(2.0 / 3 + 1.5 * x[i],
+                    org.assertj.core.api.Assertions.within(1e-14));
+            assertThat(f[1].replaceAll("[^0-9]", "").replaceFirst("^0+", "").length()).isLessThanOrEqualTo(17);
+        }
+    }
+
+    /** The prediction is w0 + Σ wj·xj of the JSON's own coefficients on the decimal input, rounded once. */
+    @Test
+    void predictionsAreTheCorrectlyRoundedValueOfTheSavedCoefficients() throws Exception {
+        Path model = fitModel("a,b,y\n0.1,7,1.3\n0.25,3,2.9\n0.7,1,0.4\n0.9,4,3.3\n1.3,2,2.2\n", "--target", "y");
+        JsonNode root = ModelJson.MAPPER.readTree(Files.readString(model));
+        BigDecimal w0 = new BigDecimal(root.at("/coefficients/0/estimate").asText());
+        BigDecimal wa = new BigDecimal(root.at("/coefficients/1/estimate").asText());
+        BigDecimal wb = new BigDecimal(root.at("/coefficients/2/estimate").asText());
+        String[][] rows = {{"0.3", "1e5"}, {"123456.789", "-0.001"}, {"1e-7", "3.3"}};
+        StringBuilder sb = new StringBuilder("b,a,extra\n");
+        for (String[] r : rows) {
+            sb.append(r[1]).append(',').append(r[0]).append(",zzz\n");
+        }
+        Path data = file("new.csv", sb.toString());
+        Path out = tmp.resolve("pred.csv");
+        Cli.Result r = Cli.run("predict", model.toString(), data.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("a,b,predicted_y");
+        for (int i = 0; i < rows.length; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            assertThat(new BigDecimal(f[0])).isEqualByComparingTo(new BigDecimal(Double.toString(
+                    Double.parseDouble(rows[i][0]))));
+            BigDecimal exact = w0.add(wa.multiply(new BigDecimal(rows[i][0])))
+                    .add(wb.multiply(new BigDecimal(rows[i][1])));
+            double expected = exact.doubleValue();
+            assertThat(Double.parseDouble(f[2])).as(lines.get(i + 1)).isEqualTo(expected);
+            assertThat(new BigDecimal(f[2])).isEqualByComparingTo(
+                    new BigDecimal(expected).round(new MathContext(17)));
+        }
+    }
+
+    @Test
+    void polynomialModel() throws Exception {
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int x = -3; x <= 3; x++) {
+            sb.append(x).append(',').append(2 + x - 0.25 * x * x * x).append('\n');
+        }
+        Path model = fitModel(sb.toString(), "--target", "y", "--degree", "3");
+        Path data = file("new.csv", "x\n10\n0.5\n");
+        Cli.Result r = Cli.run("predict", model.toString(), data.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(Double.parseDouble(lines.get(1).split(",")[1])).isCloseTo(2 + 10 - 250,
+                org.assertj.core.api.Assertions.within(1e-10));
+        assertThat(Double.parseDouble(lines.get(2).split(",")[1])).isCloseTo(2 + 0.5 - 0.25 * 0.125,
+                org.assertj.core.api.Assertions.within(1e-13));
+    }
+
+    @Test
+    void noInterceptModel() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y", "--no-intercept");
+        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "x\n14\n").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // w = 25/14, so 14·w = 25
+        assertThat(r.out().lines().toList().get(1)).isEqualTo("14,25");
+    }
+
+    @Test
+    void missingFeatureColumnNamesTheDataFile() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "z\n1\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).startsWith("gramian: ").contains("new.csv").contains("'x'");
+    }
+
+    @Test
+    void nonFiniteFeatureIsRejectedWithItsLine() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "x\n1\nNaN\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("new.csv").contains("line 3").doesNotContain("Exception");
+    }
+
+    @Test
+    void invalidJsonNamesTheModelFileLineAndColumn() throws Exception {
+        Path bad = file("broken.json", "{\n  \"model\": [1, 2,,]\n}\n");
+        Cli.Result r = Cli.run("predict", bad.toString(), file("new.csv", "x\n1\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("broken.json, line 2, column").contains("not valid JSON")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void jsonThatIsNotAModel() throws Exception {
+        Path bad = file("other.json", "{\"model\": {\"target\": \"y\", \"features\": [\"x\"], \"degree\": 1,"
+                + " \"intercept\": true}, \"coefficients\": [{\"name\": \"(Intercept)\", \"estimate\": 1}]}");
+        Cli.Result r = Cli.run("predict", bad.toString(), file("new.csv", "x\n1\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("other.json").contains("not a gramian model file").contains("2 coefficients");
+    }
+
+    @Test
+    void missingModelFile() throws Exception {
+        Cli.Result r = Cli.run("predict", tmp.resolve("gone.json").toString(), file("new.csv", "x\n1\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("gone.json").contains("no such file");
+    }
+
+    @Test
+    void unwritableOutIsExitFour() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "x\n1\n").toString(), "--out",
+                tmp.resolve("missing/pred.csv").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).startsWith("gramian: cannot write ").contains("pred.csv");
+    }
+
+    @Test
+    void csvFieldQuoting() {
+        assertThat(PredictCommand.csvField("plain")).isEqualTo("plain");
+        assertThat(PredictCommand.csvField("a,b")).isEqualTo("\"a,b\"");
+        assertThat(PredictCommand.csvField("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    }
+}
