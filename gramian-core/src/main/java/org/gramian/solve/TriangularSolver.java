@@ -1,6 +1,7 @@
 package org.gramian.solve;
 
 import org.gramian.numeric.DD;
+import org.gramian.numeric.DDVectors;
 
 /**
  * Finishes any {@link TriangularFactor}: detects aliased columns, solves R₁w = z by back
@@ -60,24 +61,52 @@ public final class TriangularSolver {
             System.arraycopy(r[i], 0, r1[i], 0, p);
         }
         if (!svd) {
-            DD[][] inv = invertUpper(r1);
+            // R₁⁻¹ column by column (stored transposed so each dot product runs over contiguous
+            // memory), then w = R₁⁻¹z and (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, all in double-double.
+            double[][] rh = new double[p][p];
+            double[][] rl = new double[p][p];
+            for (int i = 0; i < p; i++) {
+                for (int k = i; k < p; k++) {
+                    rh[i][k] = r1[i][k].hi;
+                    rl[i][k] = r1[i][k].lo;
+                }
+            }
+            double[][] th = new double[p][p];   // th[j][i] = (R₁⁻¹)ᵢⱼ
+            double[][] tl = new double[p][p];
+            for (int j = 0; j < p; j++) {
+                DD d = DD.ONE.divide(r1[j][j]);
+                th[j][j] = d.hi;
+                tl[j][j] = d.lo;
+                for (int i = j - 1; i >= 0; i--) {
+                    DD v = DDVectors.dot(rh[i], rl[i], th[j], tl[j], i + 1, j + 1).negate().divide(r1[i][i]);
+                    th[j][i] = v.hi;
+                    tl[j][i] = v.lo;
+                }
+            }
+            double[][] ih = new double[p][p];   // rows of R₁⁻¹
+            double[][] il = new double[p][p];
+            for (int i = 0; i < p; i++) {
+                for (int k = i; k < p; k++) {
+                    ih[i][k] = th[k][i];
+                    il[i][k] = tl[k][i];
+                }
+            }
+            double[] zh = new double[p];
+            double[] zl = new double[p];
+            for (int k = 0; k < p; k++) {
+                zh[k] = z[k].hi;
+                zl[k] = z[k].lo;
+            }
             w = new DD[p];
             for (int i = 0; i < p; i++) {
-                DD s = DD.ZERO;
-                for (int k = i; k < p; k++) {
-                    s = s.add(inv[i][k].multiply(z[k]));
-                }
-                w[i] = s;
+                w[i] = DDVectors.dot(ih[i], il[i], zh, zl, i, p);
             }
             cov = new DD[p][p];
             for (int i = 0; i < p; i++) {
                 for (int j = i; j < p; j++) {
-                    DD s = DD.ZERO;
-                    for (int k = j; k < p; k++) {
-                        s = s.add(inv[i][k].multiply(inv[j][k]));
-                    }
-                    cov[i][j] = s;
-                    cov[j][i] = s;
+                    DD c = DDVectors.dot(ih[i], il[i], ih[j], il[j], j, p);
+                    cov[i][j] = c;
+                    cov[j][i] = c;
                 }
             }
             condition = ConditionEstimator.scaledCondition(toDouble(r1));
@@ -162,28 +191,6 @@ public final class TriangularSolver {
             cov[k][0] = row0[k];
         }
         cov[0][0] = c00;
-    }
-
-    /** Inverse of an upper-triangular matrix with non-zero diagonal, column by column. */
-    static DD[][] invertUpper(DD[][] r) {
-        int p = r.length;
-        DD[][] inv = new DD[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                inv[i][j] = DD.ZERO;
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            inv[j][j] = DD.ONE.divide(r[j][j]);
-            for (int i = j - 1; i >= 0; i--) {
-                DD s = DD.ZERO;
-                for (int k = i + 1; k <= j; k++) {
-                    s = s.add(r[i][k].multiply(inv[k][j]));
-                }
-                inv[i][j] = s.negate().divide(r[i][i]);
-            }
-        }
-        return inv;
     }
 
     static double[][] toDouble(DD[][] a) {
