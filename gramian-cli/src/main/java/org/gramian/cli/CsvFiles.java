@@ -26,13 +26,22 @@ final class CsvFiles {
             s = s.withThreads(threads);
         }
         if (progress) {
-            s = s.withProgress(new TerminalProgressBar());
+            s = s.withProgress(new TerminalProgressBar(true)); // showProgress(..) decided it is a terminal
         }
         return s;
     }
 
-    /** Whether to draw a progress bar: not when asked to be quiet, nor when stderr is not a terminal. */
+    /**
+     * Whether to draw a progress bar: not when asked to be quiet, nor when stderr is not a
+     * terminal. Java 17 cannot ask about stderr alone ({@code System.console()} is null as soon as
+     * stdout is redirected), so the {@code ./gramian} launcher, which can ({@code [ -t 2 ]}), passes
+     * {@code -Dgramian.stderr.tty=true|false}; without it the console test is the fallback.
+     */
     static boolean showProgress(boolean quiet) {
-        return !quiet && System.console() != null;
+        if (quiet) {
+            return false;
+        }
+        String tty = System.getProperty("gramian.stderr.tty");
+        return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     }
 }

@@ -32,6 +32,14 @@ public final class TerminalProgressBar implements ProgressListener {
         this(System.err, System.console() != null, System::nanoTime);
     }
 
+    /**
+     * Draws on {@code System.err} when {@code stderrIsTerminal}; for callers that know better than
+     * {@code System.console()}, which in Java 17 is null whenever stdout is redirected.
+     */
+    public TerminalProgressBar(boolean stderrIsTerminal) {
+        this(System.err, stderrIsTerminal, System::nanoTime);
+    }
+
     /** For tests: an explicit stream, whether to draw at all, and a nanosecond clock. */
     TerminalProgressBar(PrintStream out, boolean enabled, LongSupplier clock) {
         this.out = out;
