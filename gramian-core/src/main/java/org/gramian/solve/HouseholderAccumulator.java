@@ -2,6 +2,7 @@ package org.gramian.solve;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
+import org.gramian.numeric.DDVectors;
 
 /**
  * Streaming Householder QR of the augmented matrix [X y] in double-double arithmetic.
@@ -14,7 +15,7 @@ import org.gramian.numeric.DD;
  * the κ(X)²·2⁻⁵³ of the double-precision normal equation.
  *
  * <p>The hot loops (a dot product and an axpy over the block's rows, per column pair) work on
- * separate arrays of leading and trailing parts with the error-free transformations written out,
+ * separate arrays of leading and trailing parts ({@link DDVectors}: error-free transformations written out),
  * so that they allocate nothing.
  */
 public final class HouseholderAccumulator {
@@ -109,64 +110,12 @@ public final class HouseholderAccumulator {
 
     /** Σᵢ b[i][j]·b[i][k] in double-double. */
     private DD dot(double[] h, double[] l, int rows, int j, int k) {
-        double sh = 0;
-        double sl = 0;
-        for (int i = 0; i < rows; i++) {
-            double ah = h[i * m + j];
-            double al = l[i * m + j];
-            double bh0 = h[i * m + k];
-            double bl0 = l[i * m + k];
-            // product (ph, pl)
-            double p = ah * bh0;
-            double pe = Math.fma(ah, bh0, -p) + (ah * bl0 + al * bh0);
-            double ph = p + pe;
-            double pl = pe - (ph - p);
-            // accurate sum (sh, sl) += (ph, pl)
-            double s = sh + ph;
-            double bb = s - sh;
-            double e = (sh - (s - bb)) + (ph - bb);
-            double t = sl + pl;
-            double tb = t - sl;
-            double f = (sl - (t - tb)) + (pl - tb);
-            e += t;
-            double s2 = s + e;
-            e = e - (s2 - s);
-            e += f;
-            sh = s2 + e;
-            sl = e - (sh - s2);
-        }
-        return DD.of(sh, sl);
+        return DDVectors.dot(h, l, j, h, l, k, m, rows);
     }
 
     /** b[i][k] += c·b[i][j] for every buffered row, in double-double. */
     private void axpy(double[] h, double[] l, int rows, int j, int k, DD c) {
-        double ch = c.hi;
-        double cl = c.lo;
-        for (int i = 0; i < rows; i++) {
-            int ij = i * m + j;
-            int ik = i * m + k;
-            double ah = h[ij];
-            double al = l[ij];
-            double p = ch * ah;
-            double pe = Math.fma(ch, ah, -p) + (ch * al + cl * ah);
-            double ph = p + pe;
-            double pl = pe - (ph - p);
-            double xh = h[ik];
-            double xl = l[ik];
-            double s = xh + ph;
-            double bb = s - xh;
-            double e = (xh - (s - bb)) + (ph - bb);
-            double t = xl + pl;
-            double tb = t - xl;
-            double f = (xl - (t - tb)) + (pl - tb);
-            e += t;
-            double s2 = s + e;
-            e = e - (s2 - s);
-            e += f;
-            double nh = s2 + e;
-            h[ik] = nh;
-            l[ik] = e - (nh - s2);
-        }
+        DDVectors.axpy(c, h, l, j, h, l, k, m, rows);
     }
 
     public long count() {
