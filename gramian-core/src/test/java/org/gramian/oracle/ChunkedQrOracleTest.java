@@ -27,22 +27,13 @@ class ChunkedQrOracleTest {
         int degree = 3;
         int n = 2 * 4096 + 300;
         List<String[]> rows = new ArrayList<>();
-        Fraction[][] x = new Fraction[n][degree + 1];
-        Fraction[] y = new Fraction[n];
         for (int i = 0; i < n; i++) {
             String xs = String.format(Locale.ROOT, "%.5f", -9 + 2 * rnd.nextDouble());
             double xv = Double.parseDouble(xs);
             String ys = String.format(Locale.ROOT, "%.5f", Math.sin(xv) + 0.01 * rnd.nextGaussian());
             rows.add(new String[] {xs, ys});
-            Fraction fx = Fraction.of(xs);
-            Fraction pow = Fraction.ONE;
-            for (int k = 0; k <= degree; k++) {
-                x[i][k] = pow;
-                pow = pow.multiply(fx);
-            }
-            y[i] = Fraction.of(ys);
         }
-        ExactLeastSquares exact = new ExactLeastSquares(x, y, true);
+        ExactLeastSquares exact = ExactLeastSquares.polynomial(rows, degree);
         Table t = Table.ofDecimalRows(List.of("x", "y"), rows);
         RegressionModel m = Gramian.fit(t, ModelSpec.polynomial("y", "x", degree), SolverKind.QR);
         for (int j = 0; j <= degree; j++) {

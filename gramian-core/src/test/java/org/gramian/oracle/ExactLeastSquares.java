@@ -2,6 +2,7 @@ package org.gramian.oracle;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 
 /**
  * Least squares in exact rational arithmetic — the independent oracle. Solves XᵀX w = Xᵀy by
@@ -78,6 +79,26 @@ final class ExactLeastSquares {
         }
         rss = yty.subtract(fitted);
         tss = intercept ? yty.subtract(sumY.multiply(sumY).divide(Fraction.of(n))) : yty;
+    }
+
+    /**
+     * The exact polynomial fit y = b0 + b1·x + … + b_degree·x^degree (with intercept) of decimal
+     * rows {x, y}, each taken at its exact decimal value.
+     */
+    static ExactLeastSquares polynomial(List<String[]> rows, int degree) {
+        int n = rows.size();
+        Fraction[][] x = new Fraction[n][degree + 1];
+        Fraction[] y = new Fraction[n];
+        for (int i = 0; i < n; i++) {
+            Fraction fx = Fraction.of(rows.get(i)[0]);
+            Fraction pow = Fraction.ONE;
+            for (int k = 0; k <= degree; k++) {
+                x[i][k] = pow;
+                pow = pow.multiply(fx);
+            }
+            y[i] = Fraction.of(rows.get(i)[1]);
+        }
+        return new ExactLeastSquares(x, y, true);
     }
 
     double standardError(int j) {

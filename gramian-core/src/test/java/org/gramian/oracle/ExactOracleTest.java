@@ -31,23 +31,14 @@ class ExactOracleTest {
         double lo = -9 + 3 * rnd.nextDouble();
         double width = 1 + 4 * rnd.nextDouble();
         List<String[]> rows = new ArrayList<>();
-        Fraction[][] x = new Fraction[n][degree + 1];
-        Fraction[] y = new Fraction[n];
         for (int i = 0; i < n; i++) {
             String xs = String.format(Locale.ROOT, "%.9f", lo + width * rnd.nextDouble());
             double xv = Double.parseDouble(xs);
             double yv = Math.sin(xv) + 0.01 * rnd.nextGaussian();
             String ys = String.format(Locale.ROOT, "%.6f", yv);
             rows.add(new String[] {xs, ys});
-            Fraction fx = Fraction.of(xs);
-            Fraction pow = Fraction.ONE;
-            for (int k = 0; k <= degree; k++) {
-                x[i][k] = pow;
-                pow = pow.multiply(fx);
-            }
-            y[i] = Fraction.of(ys);
         }
-        ExactLeastSquares exact = new ExactLeastSquares(x, y, true);
+        ExactLeastSquares exact = ExactLeastSquares.polynomial(rows, degree);
         Table t = Table.ofDecimalRows(List.of("x", "y"), rows);
         RegressionModel m = Gramian.fit(t, ModelSpec.polynomial("y", "x", degree), SolverKind.AUTO);
 
