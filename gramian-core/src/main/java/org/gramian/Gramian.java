@@ -5,6 +5,7 @@ import org.gramian.design.DesignExpander;
 import org.gramian.design.InsufficientDataException;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
+import org.gramian.solve.Equilibration;
 import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.GramCholesky;
 import org.gramian.solve.HouseholderAccumulator;
@@ -59,24 +60,24 @@ public final class Gramian {
         long work;
         switch (solver) {
             case CHOLESKY -> {
-                GramAccumulator gram = Accumulation.gram(data, design);
+                GramAccumulator gram = gram(data, design);
                 requireRows(gram.count(), p);
                 return finish(spec, GramCholesky.factor(gram), false, SolverKind.CHOLESKY,
                         "normal equation: Gram matrix in double precision, Cholesky");
             }
             case QR -> {
-                HouseholderAccumulator qr = Accumulation.householder(data, design);
+                HouseholderAccumulator qr = householder(data, design);
                 requireRows(qr.count(), p);
                 return finish(spec, factor(qr), false, SolverKind.QR, "Householder QR in double-double");
             }
             case SVD -> {
-                HouseholderAccumulator qr = Accumulation.householder(data, design);
+                HouseholderAccumulator qr = householder(data, design);
                 requireRows(qr.count(), p);
                 return finish(spec, factor(qr), true, SolverKind.SVD,
                         "Householder QR in double-double, then Jacobi SVD of R");
             }
             default -> {
-                GramAccumulator gram = Accumulation.gram(data, design);
+                GramAccumulator gram = gram(data, design);
                 long n = gram.count();
                 requireRows(n, p);
                 work = n * (long) (p + 1) * (p + 1);
@@ -89,29 +90,56 @@ public final class Gramian {
                                 "auto: condition number %.2g, normal equation keeps %.1f digits: Cholesky",
                                 fast.conditionNumber(), fast.expectedDigits()));
                     }
-                    why = String.format(Locale.ROOT, "auto: condition number %.2g, Cholesky would keep only %.1f"
-                            + " digits: second pass with Householder QR in double-double",
-                            fast.conditionNumber(), fast.expectedDigits());
+                    why = fast.rankDeficient()
+                            ? "auto: X looks rank-deficient in double precision: second pass with Householder QR"
+                                    + " in double-double"
+                            : String.format(Locale.ROOT, "auto: condition number %.2g, Cholesky would keep only"
+                                    + " %.1f digits: second pass with Householder QR in double-double",
+                                    fast.conditionNumber(), fast.expectedDigits());
                 } else {
                     why = "auto: small problem, Householder QR in double-double";
                 }
-                HouseholderAccumulator qr = Accumulation.householder(data, design);
+                HouseholderAccumulator qr = householder(data, design);
                 return finish(spec, factor(qr), false, SolverKind.QR, why);
             }
         }
     }
 
+    /**
+     * The Gram pass, equilibrated by the first observation's magnitudes; when those did not suit
+     * the data (a sum overflowed or a column underflowed), once more with the scale of each
+     * column's largest magnitude, found in an extra pass.
+     */
+    private static GramAccumulator gram(RowSource data, DesignExpander design) {
+        GramAccumulator gram = Accumulation.gram(data, design);
+        if (gram.wellScaled()) {
+            return gram;
+        }
+        double[] max = Accumulation.columnMagnitudes(data, design, gram.shift());
+        return Accumulation.gram(data, design, Accumulation.defaultThreads(), Equilibration.fromMagnitudes(max));
+    }
+
+    /** The double-double QR pass, equilibrated as {@link #gram(RowSource, DesignExpander)} is. */
+    private static HouseholderAccumulator householder(RowSource data, DesignExpander design) {
+        HouseholderAccumulator qr = Accumulation.householder(data, design);
+        if (qr.wellScaled()) {
+            return qr;
+        }
+        double[] max = Accumulation.columnMagnitudes(data, design, null);
+        return Accumulation.householder(data, design, Accumulation.defaultThreads(),
+                Equilibration.fromMagnitudes(max));
+    }
+
     private static TriangularFactor factor(HouseholderAccumulator qr) {
         return new TriangularFactor(qr.factor(), qr.count(), null, SolverKind.QR, TriangularFactor.DD_ROUNDOFF,
-                false);
+                false, qr.scale());
     }
 
     private static RegressionModel finish(ModelSpec spec, TriangularFactor f, boolean forceSvd, SolverKind kind,
                                           String note) {
         LeastSquaresSolution sol = TriangularSolver.solve(f, spec.intercept(), forceSvd);
-        if (sol.usedSvd() && kind != SolverKind.SVD) {
-            return RegressionModel.of(spec, sol, SolverKind.SVD,
-                    note + "; rank-deficient, minimum-norm solution by SVD");
+        if (sol.rankDeficient() && !forceSvd) {
+            return RegressionModel.of(spec, sol, kind, note + "; rank-deficient: aliased columns left out");
         }
         return RegressionModel.of(spec, sol, kind, note);
     }

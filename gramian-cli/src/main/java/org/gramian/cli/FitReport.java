@@ -63,7 +63,8 @@ final class FitReport {
 
         sb.append(String.format(Locale.ROOT, "Observations: %d   Coefficients: %d   Rank: %d%n",
                 s.observations(), s.parameters(), s.rank()));
-        sb.append(String.format(Locale.ROOT, "Condition number (columns scaled): %s   Expected correct digits: %.1f%n",
+        sb.append(String.format(Locale.ROOT, "Condition number κ₂(X), columns scaled to unit length: %s   "
+                        + "Expected correct digits: %.1f%n",
                 g4(c.conditionNumber()), Math.floor(c.expectedDigits() * 10) / 10)); // 15.95 shows as 15.9, not 16.0
         if (!c.warning().isEmpty()) {
             sb.append("WARNING: ").append(c.warning()).append(nl);

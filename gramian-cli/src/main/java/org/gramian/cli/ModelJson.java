@@ -91,6 +91,7 @@ final class ModelJson {
         Conditioning c = m.conditioning();
         ObjectNode co = root.putObject("conditioning");
         number(co, "conditionNumber", c.conditionNumber());
+        number(co, "conditionNumberUnscaled", c.unscaledConditionNumber());
         number(co, "expectedDigits", c.expectedDigits());
         ArrayNode al = co.putArray("aliased");
         c.aliased().forEach(al::add);

@@ -80,6 +80,11 @@ record SavedModel(ModelSpec spec, double[] estimates) {
                         + c.path("name").asText() + "'");
             }
             JsonNode est = c.path("estimate");
+            if (est.isNull() && c.path("aliased").asBoolean(false)) {
+                // An aliased column was left out of the fit (R's NA): it contributes nothing.
+                w[j] = 0.0;
+                continue;
+            }
             if (!est.isNumber() || !Double.isFinite(est.asDouble())) {
                 throw bad(file, "coefficient '" + names.get(j) + "' has no finite estimate");
             }

@@ -163,10 +163,17 @@ class FitCommandTest {
         assertThat(root.at("/conditioning/aliased/0").asText()).isEqualTo("b");
         assertThat(root.at("/conditioning/warning").asText()).contains("rank-deficient");
         assertThat(root.at("/statistics/rank").asInt()).isEqualTo(2);
-        assertThat(root.get("solver").asText()).isEqualTo("svd");
-        // the minimum-norm solution splits the slope of y on a equally between a and b
-        double a = root.at("/coefficients/1/estimate").asDouble();
-        assertThat(b.get("estimate").asDouble()).isCloseTo(a, within(1e-12));
+        assertThat(root.get("solver").asText()).isEqualTo("qr");
+        // as R's lm: b is left out (estimate null), a carries the whole slope
+        assertThat(b.get("estimate").isNull()).isTrue();
+        assertThat(root.at("/coefficients/1/estimate").asDouble()).isFinite();
+
+        // --solver svd: the minimum-norm solution splits the slope of y on a equally between a and b
+        Cli.Result s = Cli.run("fit", p.toString(), "--target", "y", "--format", "json", "--quiet", "--solver", "svd");
+        JsonNode sv = ModelJson.MAPPER.readTree(s.out());
+        double a = sv.at("/coefficients/1/estimate").asDouble();
+        assertThat(sv.at("/coefficients/2/estimate").asDouble()).isCloseTo(a, within(1e-12));
+        assertThat(2 * a).isCloseTo(root.at("/coefficients/1/estimate").asDouble(), within(1e-12));
     }
 
     @Test

@@ -11,6 +11,12 @@ package org.gramian.solve;
  * sums no longer cancel catastrophically when a column has a large mean (E[x²] − E[x]²). The shift
  * is undone on the coefficients at the end.
  *
+ * <p><b>Equilibration.</b> Each augmented column is also multiplied by a power of two
+ * {@code scale[j]} (after the shift), chosen by the caller so that the entries are near 1
+ * ({@link Equilibration}). Multiplying by a power of two is exact, so the sums are exactly those of
+ * the unscaled data times scaleᵢ·scaleⱼ, but data of magnitude 1e±200 no longer overflow or
+ * underflow when squared. The solver undoes the scaling ({@link TriangularFactor#scale()}).
+ *
  * <p><b>Summation order.</b> Observations are grouped in canonical tiles, tile k being
  * observations [k·T, (k+1)·T) with T = {@link GramTile#rowsFor}(m); each tile is summed from zero by
  * {@link GramKernel} and the tile sums are added to G in increasing k. {@link #add} does this
@@ -22,6 +28,7 @@ public final class GramAccumulator {
     private final int m;
     private final double[][] g;    // m×m, upper triangle used
     private final double[] shift;  // length m, or null
+    private final double[] scale;  // length m, powers of two
     private GramTile pending;      // rows given to add() and not yet in g
     private long n;
 
@@ -31,26 +38,42 @@ public final class GramAccumulator {
      *              column 0 is the intercept), or null for none
      */
     public GramAccumulator(int p, double[] shift) {
-        this.m = p + 1;
-        this.g = new double[m][m];
-        this.shift = shift == null ? null : shift.clone();
+        this(p, shift, null);
     }
 
     /**
-     * Writes the augmented, shifted row [x, y] − s into {@code out[0..m)}: the row that enters
-     * the sums. Column 0 is not shifted when there is a shift (it is the intercept's 1).
+     * @param p     number of design columns
+     * @param shift values subtracted from each augmented column (length p+1, entry 0 ignored when
+     *              column 0 is the intercept), or null for none
+     * @param scale powers of two multiplying each augmented column after the shift (length p+1), or
+     *              null for none
+     */
+    public GramAccumulator(int p, double[] shift, double[] scale) {
+        this.m = p + 1;
+        this.g = new double[m][m];
+        this.shift = shift == null ? null : shift.clone();
+        this.scale = scale == null ? Equilibration.none(m) : Equilibration.check(scale, m);
+    }
+
+    /**
+     * Writes the augmented, shifted and scaled row ([x, y] − s)·scale into {@code out[0..m)}: the
+     * row that enters the sums. Column 0 is not shifted when there is a shift (it is the
+     * intercept's 1).
      */
     public void augment(double[] x, double y, double[] out) {
         final int p = m - 1;
+        final double[] d = scale;
         if (shift == null) {
-            System.arraycopy(x, 0, out, 0, p);
-            out[p] = y;
-        } else {
-            out[0] = x[0];
-            for (int j = 1; j < p; j++) {
-                out[j] = x[j] - shift[j];
+            for (int j = 0; j < p; j++) {
+                out[j] = x[j] * d[j];
             }
-            out[p] = y - shift[p];
+            out[p] = y * d[p];
+        } else {
+            out[0] = x[0] * d[0];
+            for (int j = 1; j < p; j++) {
+                out[j] = (x[j] - shift[j]) * d[j];
+            }
+            out[p] = (y - shift[p]) * d[p];
         }
     }
 
@@ -146,5 +169,31 @@ public final class GramAccumulator {
     /** The shift vector, or null. */
     public double[] shift() {
         return shift == null ? null : shift.clone();
+    }
+
+    /** The power-of-two column scale (length m; all ones when none was given). */
+    public double[] scale() {
+        return scale.clone();
+    }
+
+    /**
+     * Whether the scaled sums are usable: every entry finite, and no column whose entries all
+     * underflowed (a diagonal entry that is positive but below 2⁻⁹⁰⁰). When false, the scale taken
+     * from the first observation did not suit the data; accumulate again with
+     * {@link Equilibration#fromMagnitudes}.
+     */
+    public boolean wellScaled() {
+        double[][] s = sums();
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                if (!Double.isFinite(s[i][j])) {
+                    return false;
+                }
+            }
+            if (s[i][i] > 0 && s[i][i] < Equilibration.UNDERFLOW_RISK) {
+                return false;
+            }
+        }
+        return true;
     }
 }

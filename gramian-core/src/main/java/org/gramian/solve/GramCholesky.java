@@ -51,6 +51,6 @@ public final class GramCholesky {
             }
         }
         return new TriangularFactor(out, acc.count(), acc.shift(), SolverKind.CHOLESKY,
-                TriangularFactor.DOUBLE_ROUNDOFF, true);
+                TriangularFactor.DOUBLE_ROUNDOFF, true, acc.scale());
     }
 }

@@ -14,6 +14,17 @@ import org.gramian.numeric.DDVectors;
  * R₁w = z, the residual sum of squares is ρ², and the error of w is of order κ(X)·2⁻¹⁰⁴ instead of
  * the κ(X)²·2⁻⁵³ of the double-precision normal equation.
  *
+ * <p>Rows are multiplied by a caller-supplied power-of-two scale as they enter ({@link Equilibration}):
+ * exact, and it keeps data of magnitude 1e±200 from overflowing or underflowing when squared.
+ *
+ * <p>A reflection is skipped when what is left of a column below the diagonal is below the
+ * algorithm's own rounding level, ‖b‖ ≤ m·2⁻¹⁰⁴·‖R e_j‖: treating it as zero perturbs that column
+ * of the data by less than the backward error the double-double arithmetic commits anyway. Without
+ * this, once more columns than rows have been seen (p &gt; 64 on the first block), each reflection
+ * would act on the rounding residue of the previous one, residues of residues shrink
+ * geometrically, and after about five of them their squares underflow and 2/vᵀv overflows
+ * (every estimate NA from p = 325 on).
+ *
  * <p>The hot loops (a dot product and an axpy over the block's rows, per column pair) work on
  * separate arrays of leading and trailing parts ({@link DDVectors}: error-free transformations written out),
  * so that they allocate nothing.
@@ -26,23 +37,37 @@ public final class HouseholderAccumulator {
     private final double[] rl;   // R, trailing parts
     private final double[] bh;   // buffered rows, row-major BLOCK×m
     private final double[] bl;
+    private final double[] scale;
+    private final double negligible; // (m·2⁻¹⁰⁴)²
     private int buffered;
     private long n;
 
+    /** An accumulator without scaling. */
     public HouseholderAccumulator(int p) {
+        this(p, null);
+    }
+
+    /**
+     * @param p     number of design columns
+     * @param scale powers of two multiplying each augmented column (length p+1), or null for none
+     */
+    public HouseholderAccumulator(int p, double[] scale) {
         this.m = p + 1;
+        this.scale = scale == null ? Equilibration.none(m) : Equilibration.check(scale, m);
+        double tol = m * 0x1p-104;
+        this.negligible = tol * tol;
         this.rh = new double[m * m];
         this.rl = new double[m * m];
         this.bh = new double[BLOCK * m];
         this.bl = new double[BLOCK * m];
     }
 
-    /** Adds one augmented row [x₀ … x_{p−1}, y] (length m). */
+    /** Adds one augmented row [x₀ … x_{p−1}, y] (length m), multiplied by the scale. */
     public void add(DD[] augmentedRow) {
         int base = buffered * m;
         for (int k = 0; k < m; k++) {
-            bh[base + k] = augmentedRow[k].hi;
-            bl[base + k] = augmentedRow[k].lo;
+            bh[base + k] = augmentedRow[k].hi * scale[k];
+            bl[base + k] = augmentedRow[k].lo * scale[k];
         }
         buffered++;
         n++;
@@ -53,6 +78,9 @@ public final class HouseholderAccumulator {
 
     /** Folds another accumulator's rows in (its R stacked under ours). */
     public void merge(HouseholderAccumulator other) {
+        if (!java.util.Arrays.equals(scale, other.scale)) {
+            throw new IllegalArgumentException("cannot merge accumulators with different scales");
+        }
         flush();
         other.flush();
         double[] oh = other.rh.clone();
@@ -83,8 +111,8 @@ public final class HouseholderAccumulator {
     private void triangularize(double[] h, double[] l, int rows) {
         for (int j = 0; j < m; j++) {
             DD sb = dot(h, l, rows, j, j);
-            if (sb.isZero()) {
-                continue; // column already zero below the diagonal
+            if (sb.isZero() || sb.hi <= negligible * columnNorm2(j)) {
+                continue; // column zero below the diagonal, to the arithmetic's precision
             }
             DD rjj = r(j, j);
             DD alpha = rjj.square().add(sb).sqrt();
@@ -108,6 +136,16 @@ public final class HouseholderAccumulator {
         }
     }
 
+    /** ‖R e_j‖² in double precision (enough for a threshold). */
+    private double columnNorm2(int j) {
+        double s = 0;
+        for (int i = 0; i <= j; i++) {
+            double v = rh[i * m + j];
+            s += v * v;
+        }
+        return s;
+    }
+
     /** Σᵢ b[i][j]·b[i][k] in double-double. */
     private DD dot(double[] h, double[] l, int rows, int j, int k) {
         return DDVectors.dot(h, l, j, h, l, k, m, rows);
@@ -120,6 +158,33 @@ public final class HouseholderAccumulator {
 
     public long count() {
         return n;
+    }
+
+    /** The power-of-two column scale (length m; all ones when none was given). */
+    public double[] scale() {
+        return scale.clone();
+    }
+
+    /**
+     * Whether the scaled factor is usable: every entry finite and no nonzero column of R whose
+     * squared norm is below 2⁻⁹⁰⁰ (underflow). See {@link GramAccumulator#wellScaled()}.
+     */
+    public boolean wellScaled() {
+        flush();
+        for (int j = 0; j < m; j++) {
+            double s = 0;
+            for (int i = 0; i <= j; i++) {
+                double v = rh[i * m + j];
+                if (!Double.isFinite(v) || !Double.isFinite(rl[i * m + j])) {
+                    return false;
+                }
+                s += v * v;
+            }
+            if (!Double.isFinite(s) || (s > 0 && s < Equilibration.UNDERFLOW_RISK)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The augmented triangular factor R (a copy), after folding in any buffered rows. */

@@ -1,13 +1,24 @@
 package org.gramian.solve;
 
+import java.util.Arrays;
 import org.gramian.numeric.DD;
 import org.gramian.numeric.DDVectors;
 
 /**
  * Finishes any {@link TriangularFactor}: detects aliased columns, solves R₁w = z by back
- * substitution (or takes the minimum-norm SVD solution when rank-deficient or asked to), forms
- * (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, and undoes the column shift. All in double-double: O(p³) work, negligible
- * next to the O(n·p²) of the factorization.
+ * substitution on the estimable columns (or takes the minimum-norm SVD solution when asked to),
+ * forms (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, computes κ₂, and undoes the column shift and scale. All in
+ * double-double: O(p³) work, negligible next to the O(n·p²) of the factorization.
+ *
+ * <p><b>Aliasing policy.</b> Column j is aliased when the part of it orthogonal to the columns
+ * before it, |Rⱼⱼ|, is at most {@link #ALIAS_TOLERANCE} of its length ‖R eⱼ‖ (or exactly zero,
+ * as {@link GramCholesky} leaves it). The fit is then that of the remaining r columns, as R's
+ * {@code lm} does: the aliased columns are deleted from [R₁ z; 0 ρ] and the r+1 remaining columns
+ * are triangularized again by Householder reflections in double-double. Since RᵀR = [X y]ᵀ[X y],
+ * deleting columns of R deletes the same columns of X, so this is exactly the factor of the reduced
+ * problem: its ρ² is the residual sum of squares of the reduced fit. (Taking ρ² from the full
+ * factor would be wrong: the reflection of an aliased column acts on rounding noise and moves part
+ * of y into that noise direction, so ρ² would be too small by up to the whole RSS.)
  */
 public final class TriangularSolver {
     /**
@@ -23,57 +34,183 @@ public final class TriangularSolver {
     /**
      * @param f         the augmented factor
      * @param intercept whether column 0 is the intercept (decides centred vs uncentred TSS)
-     * @param forceSvd  compute the SVD minimum-norm solution even when R₁ has full rank
+     * @param forceSvd  compute the SVD minimum-norm solution (and pseudo-inverse) instead of the
+     *                  solution on the estimable columns
      */
     public static LeastSquaresSolution solve(TriangularFactor f, boolean intercept, boolean forceSvd) {
         DD[][] r = f.r();
         int p = f.width();
-        DD[] z = new DD[p];
-        for (int i = 0; i < p; i++) {
-            z[i] = r[i][p];
+        double[] scale = f.scale() == null ? Equilibration.none(p + 1) : f.scale();
+        boolean[] aliased = aliasedColumns(r, p);
+        int rank = 0;
+        for (boolean a : aliased) {
+            rank += a ? 0 : 1;
         }
-        DD rho = r[p][p];
+        int[] kept = new int[rank];
+        for (int j = 0, k = 0; j < p; j++) {
+            if (!aliased[j]) {
+                kept[k++] = j;
+            }
+        }
+        // The factor of the estimable columns (the factor itself when there are no aliased ones).
+        DD[][] red = rank < p ? reduce(r, kept) : r;
+        DD rss = red[rank][rank].square();
+        DD tss = rss;
+        for (int i = intercept ? 1 : 0; i < rank; i++) {
+            tss = tss.add(red[i][rank].square());
+        }
+        UpperInverse inv = UpperInverse.of(red, rank);
+
+        DD[] w = new DD[p];
+        DD[][] cov = new DD[p][p];
+        DD nan = DD.of(Double.NaN);
+        Arrays.fill(w, nan);
+        for (DD[] row : cov) {
+            Arrays.fill(row, nan);
+        }
+        if (forceSvd && rank < p) {
+            // (with full rank the minimum-norm solution is the unique one: the triangular solve below
+            // gives it without the O(p³) double-double Jacobi sweeps)
+            minimumNorm(r, p, rank, scale, w, cov);
+        } else {
+            DD[] wr = inv.times(red, rank);
+            for (int a = 0; a < rank; a++) {
+                w[kept[a]] = wr[a];
+                for (int b = a; b < rank; b++) {
+                    DD c = inv.gram(a, b);
+                    cov[kept[a]][kept[b]] = c;
+                    cov[kept[b]][kept[a]] = c;
+                }
+            }
+        }
+
+        double condition;
+        double unscaledCondition;
+        if (rank < p) {
+            condition = Double.POSITIVE_INFINITY;
+            unscaledCondition = Double.POSITIVE_INFINITY;
+        } else {
+            double[][][] ab = originalFactor(r, inv, f.shift() != null && intercept ? f.shift() : null, scale);
+            unscaledCondition = ConditionNumber.of(ab[0], ab[1]);
+            condition = scaledCondition(ab[0], ab[1]);
+        }
+
+        double c = scale[p];
+        double[] d = Arrays.copyOf(scale, p);
+        if (f.shift() != null && intercept) {
+            unshift(f.shift(), d, c, w, cov, aliased);
+        }
+        // w in original units: wⱼ = w̃ⱼ·dⱼ/c, exact (powers of two)
+        int ce = Math.getExponent(c);
+        for (int j = 0; j < p; j++) {
+            w[j] = scalb(w[j], Math.getExponent(d[j]) - ce);
+        }
+        double expected = expectedDigits(f, condition);
+        DD printedRss = residualSumOfSquares(r, w, f.shift() != null && intercept ? f.shift() : null, d, c);
+        // Sums of squares at the rounding level of the factorization relative to ‖y‖² are zero: an
+        // exact fit, or a constant response (TSS = 0), not a tiny number made of rounding errors.
+        DD yy = DD.ZERO;
+        for (int i = 0; i <= p; i++) {
+            yy = yy.add(r[i][p].square());
+        }
+        double noise = (p + 1) * f.unitRoundoff();
+        double floor = noise * noise * yy.doubleValue();
+        rss = rss.doubleValue() <= floor ? DD.ZERO : rss;
+        tss = tss.doubleValue() <= floor ? DD.ZERO : tss;
+        printedRss = printedRss.doubleValue() <= floor ? DD.ZERO : printedRss;
+        return new LeastSquaresSolution(w, cov, d, c, rank, aliased, rss, printedRss, tss, f.observations(),
+                condition, unscaledCondition, expected, f.method(), forceSvd);
+    }
+
+    /**
+     * c²·‖y − Xw‖² for the coefficients w <em>as doubles</em> (NaN, aliased, counts as 0), from the
+     * full augmented factor: ‖[X y](−w; 1)‖² = ‖R(−w; 1)‖² for any w, in double-double. This is the
+     * residual sum of squares of the coefficients a user sees; it equals ρ² of the estimable fit up
+     * to the rounding of w to doubles, which only matters when the fit is too ill-conditioned to be
+     * written down in double precision.
+     */
+    static DD residualSumOfSquares(DD[][] r, DD[] w, double[] shift, double[] d, double c) {
+        int p = w.length;
+        DD[] wf = new DD[p];   // w in the factor's (shifted, scaled) coordinates
+        double[] wd = new double[p];
+        for (int j = 0; j < p; j++) {
+            double v = w[j].doubleValue();
+            wd[j] = Double.isNaN(v) ? 0.0 : v;
+        }
+        int ce = Math.getExponent(c);
+        for (int j = 0; j < p; j++) {
+            wf[j] = DD.of(Math.scalb(wd[j], ce - Math.getExponent(d[j])));
+        }
+        if (shift != null) {
+            // w̃₀ = (c·(w₀ − s_y) + Σⱼ sⱼdⱼw̃ⱼ)/d₀
+            DD t = DD.sum(wd[0], -shift[p]).multiply(c);
+            for (int j = 1; j < p; j++) {
+                t = t.add(wf[j].multiply(shift[j] * d[j]));
+            }
+            wf[0] = t.divide(d[0]);
+        }
+        DD sum = DD.ZERO;
+        for (int i = 0; i <= p; i++) {
+            DD res = r[i][p];
+            for (int j = i; j < p; j++) {
+                if (wd[j] != 0) {
+                    res = res.subtract(r[i][j].multiply(wf[j]));
+                }
+            }
+            sum = sum.add(res.square());
+        }
+        return sum;
+    }
+
+    /** The aliasing test of the class comment, column by column. */
+    static boolean[] aliasedColumns(DD[][] r, int p) {
         boolean[] aliased = new boolean[p];
-        int rank = p;
         for (int j = 0; j < p; j++) {
             DD norm2 = DD.ZERO;
             for (int i = 0; i <= j; i++) {
                 norm2 = norm2.add(r[i][j].square());
             }
             double norm = Math.sqrt(norm2.doubleValue());
-            if (norm == 0 || Math.abs(r[j][j].doubleValue()) <= ALIAS_TOLERANCE * norm) {
-                aliased[j] = true;
-                rank--;
-            }
+            aliased[j] = norm == 0 || Math.abs(r[j][j].doubleValue()) <= ALIAS_TOLERANCE * norm;
         }
-        DD rss = rho.square();
-        DD tss = rss;
-        for (int i = intercept ? 1 : 0; i < p; i++) {
-            tss = tss.add(z[i].square());
-        }
+        return aliased;
+    }
 
-        DD[] w;
-        DD[][] cov;
-        double condition;
-        boolean svd = forceSvd || rank < p;
-        DD[][] r1 = new DD[p][p];
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(r[i], 0, r1[i], 0, p);
+    /**
+     * The (r+1)×(r+1) factor of the columns {@code kept} and the response: those columns of the
+     * augmented R, triangularized again (Householder in double-double).
+     */
+    static DD[][] reduce(DD[][] r, int[] kept) {
+        int m = r.length;
+        int q = kept.length;
+        HouseholderAccumulator acc = new HouseholderAccumulator(q);
+        DD[] row = new DD[q + 1];
+        for (int i = 0; i < m; i++) {
+            for (int a = 0; a < q; a++) {
+                row[a] = r[i][kept[a]];
+            }
+            row[q] = r[i][m - 1];
+            acc.add(row);
         }
-        if (!svd) {
+        return acc.factor();
+    }
+
+    /** R₁⁻¹ of the leading q×q block of an upper-triangular factor, rows in split arrays. */
+    private record UpperInverse(double[][] ih, double[][] il) {
+        static UpperInverse of(DD[][] r1, int q) {
             // R₁⁻¹ column by column (stored transposed so each dot product runs over contiguous
-            // memory), then w = R₁⁻¹z and (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, all in double-double.
-            double[][] rh = new double[p][p];
-            double[][] rl = new double[p][p];
-            for (int i = 0; i < p; i++) {
-                for (int k = i; k < p; k++) {
+            // memory), all in double-double.
+            double[][] rh = new double[q][q];
+            double[][] rl = new double[q][q];
+            for (int i = 0; i < q; i++) {
+                for (int k = i; k < q; k++) {
                     rh[i][k] = r1[i][k].hi;
                     rl[i][k] = r1[i][k].lo;
                 }
             }
-            double[][] th = new double[p][p];   // th[j][i] = (R₁⁻¹)ᵢⱼ
-            double[][] tl = new double[p][p];
-            for (int j = 0; j < p; j++) {
+            double[][] th = new double[q][q];   // th[j][i] = (R₁⁻¹)ᵢⱼ
+            double[][] tl = new double[q][q];
+            for (int j = 0; j < q; j++) {
                 DD d = DD.ONE.divide(r1[j][j]);
                 th[j][j] = d.hi;
                 tl[j][j] = d.lo;
@@ -83,66 +220,153 @@ public final class TriangularSolver {
                     tl[j][i] = v.lo;
                 }
             }
-            double[][] ih = new double[p][p];   // rows of R₁⁻¹
-            double[][] il = new double[p][p];
-            for (int i = 0; i < p; i++) {
-                for (int k = i; k < p; k++) {
+            double[][] ih = new double[q][q];   // rows of R₁⁻¹
+            double[][] il = new double[q][q];
+            for (int i = 0; i < q; i++) {
+                for (int k = i; k < q; k++) {
                     ih[i][k] = th[k][i];
                     il[i][k] = tl[k][i];
                 }
             }
-            double[] zh = new double[p];
-            double[] zl = new double[p];
-            for (int k = 0; k < p; k++) {
-                zh[k] = z[k].hi;
-                zl[k] = z[k].lo;
+            return new UpperInverse(ih, il);
+        }
+
+        int size() {
+            return ih.length;
+        }
+
+        /** w = R₁⁻¹z, z = column q of the factor. */
+        DD[] times(DD[][] r, int q) {
+            double[] zh = new double[q];
+            double[] zl = new double[q];
+            for (int k = 0; k < q; k++) {
+                zh[k] = r[k][q].hi;
+                zl[k] = r[k][q].lo;
             }
-            w = new DD[p];
-            for (int i = 0; i < p; i++) {
-                w[i] = DDVectors.dot(ih[i], il[i], zh, zl, i, p);
+            DD[] w = new DD[q];
+            for (int i = 0; i < q; i++) {
+                w[i] = DDVectors.dot(ih[i], il[i], zh, zl, i, q);
             }
-            cov = new DD[p][p];
-            for (int i = 0; i < p; i++) {
-                for (int j = i; j < p; j++) {
-                    DD c = DDVectors.dot(ih[i], il[i], ih[j], il[j], j, p);
-                    cov[i][j] = c;
-                    cov[j][i] = c;
+            return w;
+        }
+
+        /** (R₁⁻¹R₁⁻ᵀ)ᵢⱼ for i ≤ j. */
+        DD gram(int i, int j) {
+            return DDVectors.dot(ih[i], il[i], ih[j], il[j], j, ih.length);
+        }
+
+        DD get(int i, int k) {
+            return DD.of(ih[i][k], il[i][k]);
+        }
+    }
+
+    /**
+     * κ₂ of X with columns scaled to unit length: σ_max/σ_min of R̂ = R_X·S⁻¹, S = diag(‖R_X eⱼ‖),
+     * whose inverse is S·R_X⁻¹ (see {@link ConditionNumber}). Scaling columns to unit length makes
+     * it independent of the units and of the equilibration; it is computed from the factor of X as
+     * given (not shifted), so every solver reports the same number.
+     */
+    static double scaledCondition(double[][] a, double[][] b) {
+        int p = a.length;
+        double[][] sa = new double[p][p];
+        double[][] sb = new double[p][p];
+        for (int j = 0; j < p; j++) {
+            double norm = 0;
+            for (int i = 0; i <= j; i++) {
+                norm = Math.hypot(norm, a[i][j]);
+            }
+            if (!(norm > 0) || !Double.isFinite(norm)) {
+                return Double.NaN;
+            }
+            for (int i = 0; i <= j; i++) {
+                sa[i][j] = a[i][j] / norm;
+            }
+            for (int k = j; k < p; k++) {
+                sb[j][k] = b[j][k] * norm;
+            }
+        }
+        return ConditionNumber.of(sa, sb);
+    }
+
+    /**
+     * The triangular factor R_X of X as given (unshifted, unscaled) and its inverse, as doubles:
+     * with X = X̃M for the equilibrated, shifted X̃ (column 0 the intercept), R_X = R₁M and
+     * R_X⁻¹ = M⁻¹R₁⁻¹, where M⁻¹ has rows dᵢeᵢᵀ and row 0 (d₀, −d₁s₁, …, −d_{p−1}s_{p−1}).
+     * Entries outside the double range come out infinite.
+     */
+    static double[][][] originalFactor(DD[][] r, UpperInverse inv, double[] shift, double[] scale) {
+        int p = inv.size();
+        double[][] a = new double[p][p];
+        double[][] b = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                DD v = r[i][j].divide(scale[j]);
+                if (shift != null && j > 0) {
+                    v = v.add(r[i][0].multiply(shift[j] / scale[0]));
                 }
-            }
-            condition = ConditionEstimator.scaledCondition(toDouble(r1));
-        } else {
-            JacobiSvd d = JacobiSvd.of(r1);
-            w = new DD[p];
-            cov = new DD[p][p];
-            for (int i = 0; i < p; i++) {
-                w[i] = DD.ZERO;
-                for (int j = 0; j < p; j++) {
-                    cov[i][j] = DD.ZERO;
-                }
-            }
-            for (int c = 0; c < rank; c++) {
-                DD sigma2 = d.sigma()[c].square();
-                DD uz = DD.ZERO;
-                for (int i = 0; i < p; i++) {
-                    uz = uz.add(d.w()[i][c].multiply(z[i]));
-                }
-                DD coef = uz.divide(sigma2);
-                for (int i = 0; i < p; i++) {
-                    w[i] = w[i].add(coef.multiply(d.v()[i][c]));
-                    DD vi = d.v()[i][c].divide(sigma2);
-                    for (int j = 0; j < p; j++) {
-                        cov[i][j] = cov[i][j].add(vi.multiply(d.v()[j][c]));
+                a[i][j] = v.doubleValue();
+                DD u = inv.get(i, j).multiply(scale[i]);
+                if (shift != null && i == 0) {
+                    for (int k = 1; k <= j; k++) {
+                        u = u.subtract(inv.get(k, j).multiply(scale[k]).multiply(shift[k]));
                     }
                 }
+                b[i][j] = u.doubleValue();
             }
-            condition = rank < p ? Double.POSITIVE_INFINITY : ConditionEstimator.scaledCondition(toDouble(r1));
         }
-        if (f.shift() != null && intercept) {
-            unshift(f.shift(), w, cov);
+        return new double[][][] {a, b};
+    }
+
+    /**
+     * The minimum-norm solution, in original units, from the one-sided Jacobi SVD of R₁ with its
+     * columns unscaled (R₁·diag(g/dⱼ), g = max dⱼ: a power of two keeping the largest factor 1),
+     * keeping the {@code rank} largest singular values; cov receives the pseudo-inverse in the
+     * scaled units of {@link LeastSquaresSolution}.
+     */
+    private static void minimumNorm(DD[][] r, int p, int rank, double[] scale, DD[] w, DD[][] cov) {
+        double g = 0;
+        for (int j = 0; j < p; j++) {
+            g = Math.max(g, scale[j]);
         }
-        double expected = expectedDigits(f, condition);
-        return new LeastSquaresSolution(w, cov, rank, aliased, rss, tss, f.observations(), condition, expected,
-                f.method(), svd);
+        double[] f = new double[p];
+        for (int j = 0; j < p; j++) {
+            f[j] = g / scale[j];
+        }
+        DD[][] a = new DD[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                a[i][j] = r[i][j].multiply(f[j]);
+            }
+        }
+        JacobiSvd d = JacobiSvd.of(a);
+        DD[] v = new DD[p];
+        Arrays.fill(v, DD.ZERO);
+        DD[][] pinv = new DD[p][p];
+        for (DD[] row : pinv) {
+            Arrays.fill(row, DD.ZERO);
+        }
+        for (int c = 0; c < rank; c++) {
+            DD sigma2 = d.sigma()[c].square();
+            DD uz = DD.ZERO;
+            for (int i = 0; i < p; i++) {
+                uz = uz.add(d.w()[i][c].multiply(r[i][p]));
+            }
+            DD coef = uz.divide(sigma2);
+            for (int i = 0; i < p; i++) {
+                v[i] = v[i].add(coef.multiply(d.v()[i][c]));
+                DD vi = d.v()[i][c].divide(sigma2);
+                for (int j = 0; j < p; j++) {
+                    pinv[i][j] = pinv[i][j].add(vi.multiply(d.v()[j][c]));
+                }
+            }
+        }
+        // w̃ = diag(f)·v in scaled units; the pseudo-inverse likewise diag(f)·(AᵀA)⁺·diag(f).
+        for (int i = 0; i < p; i++) {
+            w[i] = v[i].multiply(f[i]);
+            for (int j = 0; j < p; j++) {
+                cov[i][j] = pinv[i][j].multiply(f[i]).multiply(f[j]);
+            }
+        }
     }
 
     /**
@@ -165,26 +389,45 @@ public final class TriangularSolver {
         return Math.max(0.0, Math.min(15.95, -Math.log10(err)));
     }
 
-    /** w₀ ← w₀ + s_y − Σⱼ wⱼsⱼ and C ← T C Tᵀ for T = I with row 0 = (1, −s₁, …, −s_{p−1}). */
-    private static void unshift(double[] shift, DD[] w, DD[][] cov) {
+    /**
+     * Undoes the shift in the units of the equilibrated data. With s̃ⱼ = sⱼdⱼ/d₀ and
+     * s̃_y = c·s_y/d₀: w̃₀ ← w̃₀ + s̃_y − Σⱼ s̃ⱼw̃ⱼ and C ← T C Tᵀ for T = I with row 0 =
+     * (1, −s̃₁, …, −s̃_{p−1}). Aliased (NaN) columns take no part: their coefficient is absent.
+     */
+    private static void unshift(double[] shift, double[] d, double c, DD[] w, DD[][] cov, boolean[] aliased) {
         int p = w.length;
-        DD w0 = w[0].add(shift[p]);
+        double d0 = d[0];
+        double[] s = new double[p];
         for (int j = 1; j < p; j++) {
-            w0 = w0.subtract(w[j].multiply(shift[j]));
+            s[j] = shift[j] * d[j] / d0;
+        }
+        DD w0 = w[0].add(shift[p] * c / d0);
+        for (int j = 1; j < p; j++) {
+            if (!aliased[j]) {
+                w0 = w0.subtract(w[j].multiply(s[j]));
+            }
         }
         w[0] = w0;
-        // row 0 of T·C: c0k = C0k − Σj sj Cjk
+        // row 0 of T·C: c0k = C0k − Σj s̃j Cjk
         DD[] row0 = new DD[p];
         for (int k = 0; k < p; k++) {
-            DD s = cov[0][k];
-            for (int j = 1; j < p; j++) {
-                s = s.subtract(cov[j][k].multiply(shift[j]));
+            if (aliased[k]) {
+                row0[k] = cov[0][k];
+                continue;
             }
-            row0[k] = s;
+            DD sum = cov[0][k];
+            for (int j = 1; j < p; j++) {
+                if (!aliased[j]) {
+                    sum = sum.subtract(cov[j][k].multiply(s[j]));
+                }
+            }
+            row0[k] = sum;
         }
         DD c00 = row0[0];
         for (int j = 1; j < p; j++) {
-            c00 = c00.subtract(row0[j].multiply(shift[j]));
+            if (!aliased[j]) {
+                c00 = c00.subtract(row0[j].multiply(s[j]));
+            }
         }
         for (int k = 1; k < p; k++) {
             cov[0][k] = row0[k];
@@ -193,13 +436,8 @@ public final class TriangularSolver {
         cov[0][0] = c00;
     }
 
-    static double[][] toDouble(DD[][] a) {
-        double[][] out = new double[a.length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a.length; j++) {
-                out[i][j] = a[i][j].doubleValue();
-            }
-        }
-        return out;
+    /** v·2ᵉ, exactly (both parts). */
+    private static DD scalb(DD v, int e) {
+        return DD.of(Math.scalb(v.hi, e), Math.scalb(v.lo, e));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gramian.design.ModelSpec;
+import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolution;
 import org.gramian.solve.SolverKind;
 
@@ -26,16 +27,25 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
         coefficients = List.copyOf(coefficients);
     }
 
-    /** Builds the statistics of a solved problem. */
+    /** Expected digits below which the data themselves determine the coefficients poorly. */
+    public static final double MULTICOLLINEARITY_DIGITS = 8.0;
+
+    /**
+     * Builds the statistics of a solved problem. Every second-order quantity is formed in the
+     * units of the equilibrated data and brought back by an exact power of two at the end (see
+     * {@link LeastSquaresSolution}); a value that is not representable there is NaN, not a wrong
+     * number.
+     */
     public static RegressionModel of(ModelSpec spec, LeastSquaresSolution sol, SolverKind solver, String note) {
         long n = sol.observations();
         int p = sol.width();
         int rank = sol.rank();
         long dfRes = n - rank;
-        double rss = sol.residualSumOfSquares().doubleValue();
-        double tss = sol.totalSumOfSquares().doubleValue();
-        double s2 = dfRes > 0 ? sol.residualSumOfSquares().divide(dfRes).doubleValue() : Double.NaN;
-        double s = Math.sqrt(s2);
+        DD rssS = sol.scaledRss();
+        DD tssS = sol.scaledTss();
+        int ce = Math.getExponent(sol.responseScale());
+        double s2Scaled = dfRes > 0 ? rssS.divide(dfRes).doubleValue() : Double.NaN;
+        double s = unscale(Math.sqrt(s2Scaled), -ce);
 
         List<String> names = spec.coefficientNames();
         List<Coefficient> coefs = new ArrayList<>(p);
@@ -48,8 +58,8 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
                 continue;
             }
             double se = dfRes > 0
-                    ? sol.unscaledCovariance()[j][j].multiply(sol.residualSumOfSquares()).divide(dfRes).sqrt()
-                            .doubleValue()
+                    ? unscale(sol.scaledInverse()[j][j].multiply(rssS).divide(dfRes).sqrt().doubleValue(),
+                            Math.getExponent(sol.columnScale()[j]) - ce)
                     : Double.NaN;
             double t = se == 0 ? (est == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, est)) : est / se;
             double pv = Distributions.studentTwoSided(t, dfRes);
@@ -57,42 +67,108 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
         }
 
         int interceptDf = spec.intercept() ? 1 : 0;
-        double r2 = tss > 0 ? 1.0 - sol.residualSumOfSquares().divide(sol.totalSumOfSquares()).doubleValue()
-                : Double.NaN;
-        double adj = dfRes > 0 && tss > 0
-                ? 1.0 - sol.residualSumOfSquares().multiply((double) (n - interceptDf))
-                        .divide(sol.totalSumOfSquares().multiply((double) dfRes)).doubleValue()
+        boolean tssPositive = tssS.signum() > 0;
+        double r2 = tssPositive ? 1.0 - rssS.divide(tssS).doubleValue() : Double.NaN;
+        double adj = dfRes > 0 && tssPositive
+                ? 1.0 - rssS.multiply((double) (n - interceptDf)).divide(tssS.multiply((double) dfRes)).doubleValue()
                 : Double.NaN;
         FitStatistics stats = new FitStatistics(n, p, rank, s, r2, adj, spec.intercept());
 
         long dfReg = rank - interceptDf;
-        double ssr = sol.totalSumOfSquares().subtract(sol.residualSumOfSquares()).doubleValue();
-        double msr = dfReg > 0 ? ssr / dfReg : Double.NaN;
-        double mse = s2;
-        double f = dfReg > 0 && dfRes > 0 ? (mse == 0 ? Double.POSITIVE_INFINITY : msr / mse) : Double.NaN;
+        DD ssrS = tssS.subtract(rssS);
+        double ssr = unscale(ssrS.doubleValue(), -2 * ce);
+        double rss = unscale(rssS.doubleValue(), -2 * ce);
+        double msrScaled = dfReg > 0 ? ssrS.doubleValue() / dfReg : Double.NaN;
+        double msr = unscale(msrScaled, -2 * ce);
+        double mse = unscale(s2Scaled, -2 * ce);
+        DD printedRss = sol.scaledPrintedRss();
+        boolean reproduces = !(printedRss.subtract(rssS).doubleValue() > 1e-6 * Math.max(rssS.doubleValue(),
+                Double.MIN_NORMAL));
+        double f;
+        if (dfReg <= 0 || dfRes <= 0) {
+            f = Double.NaN;
+        } else if (s2Scaled == 0) {
+            // An exact fit: F is infinite when the regression explains something, undefined (0/0)
+            // when there is nothing to explain (a constant response).
+            f = msrScaled > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else {
+            f = msrScaled / s2Scaled;
+        }
         double fp = Distributions.fisherUpper(f, dfReg, dfRes);
         Anova anova = new Anova(ssr, dfReg, rss, dfRes, msr, mse, f, fp);
 
         String warning;
         double digits = sol.expectedDigits();
+        double kappa = sol.conditionNumber();
+        double dataDigits = Double.isFinite(kappa) ? -Math.log10(0x1p-53 * kappa) : 0;
         if (!aliased.isEmpty()) {
             warning = "X is rank-deficient: " + String.join(", ", aliased)
                     + (aliased.size() == 1 ? " is" : " are")
-                    + " a linear combination of earlier columns (aliased). The coefficients are the"
-                    + " minimum-norm solution; individual values are not identifiable.";
+                    + " a linear combination of earlier columns (aliased)"
+                    + (sol.usedSvd()
+                            ? ". The coefficients are the minimum-norm solution; individual values of the aliased"
+                                    + " columns and of the columns they combine are not identifiable."
+                            : " and left out of the fit, as R's lm does: the other coefficients and every"
+                                    + " statistic are those of the fit without "
+                                    + (aliased.size() == 1 ? "it." : "them."));
         } else if (digits < 1) {
             warning = String.format(Locale.ROOT,
                     "X is numerically singular (condition number %.1e): no digit of the coefficients"
-                            + " can be trusted.", sol.conditionNumber());
+                            + " can be trusted.", kappa);
         } else if (digits < 6) {
             warning = String.format(Locale.ROOT,
                     "X is ill-conditioned (condition number %.1e): only about %d significant digits of the"
-                            + " coefficients can be trusted.", sol.conditionNumber(), (int) Math.floor(digits));
+                            + " coefficients can be trusted.", kappa, (int) Math.floor(digits));
+        } else if (dataDigits < MULTICOLLINEARITY_DIGITS) {
+            warning = String.format(Locale.ROOT,
+                    "strong multicollinearity: the columns of X are nearly linearly dependent (condition"
+                            + " number %.1e with columns scaled to unit length). The coefficients are computed"
+                            + " to %.0f digits, but a change in the last digit of data given as doubles can move"
+                            + " them in the %s significant digit; their standard errors are large and they"
+                            + " change a lot if a column or row is added or removed.",
+                    kappa, Math.floor(digits), ordinal(Math.max(1, (int) Math.floor(dataDigits) + 1)));
         } else {
             warning = "";
         }
-        Conditioning cond = new Conditioning(sol.conditionNumber(), digits, aliased, warning);
+        if (!reproduces) {
+            double ratio = printedRss.divide(rssS).doubleValue();
+            warning = (warning.isEmpty() ? "" : warning + " ") + String.format(Locale.ROOT,
+                    "The coefficients, rounded to double precision, do not reproduce the least-squares fit: their"
+                            + " residual sum of squares is %s times the least-squares minimum %s, which the"
+                            + " statistics shown are computed from. The model is too ill-conditioned to be written"
+                            + " down in doubles (use fewer terms, centre and scale x, or orthogonal polynomials).",
+                    Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.7g", ratio) : "many",
+                    String.format(Locale.ROOT, "%.6g", unscale(rssS.doubleValue(), -2 * ce)));
+        }
+        Conditioning cond = new Conditioning(kappa, sol.unscaledConditionNumber(), digits, aliased, warning);
         return new RegressionModel(spec, coefs, stats, anova, cond, solver, note);
+    }
+
+    private static String ordinal(int k) {
+        return switch (k) {
+            case 1 -> "1st";
+            case 2 -> "2nd";
+            case 3 -> "3rd";
+            default -> k + "th";
+        };
+    }
+
+    /**
+     * v·2ᵉ, or NaN when that leaves the range of normal doubles (overflow, or underflow of a nonzero
+     * value into fewer significant bits): such a number cannot be printed right.
+     */
+    static double unscale(double v, int e) {
+        if (Double.isNaN(v) || v == 0) {
+            return v;
+        }
+        double out = Math.scalb(v, e);
+        if (Double.isInfinite(out) && !Double.isInfinite(v)) {
+            return Double.NaN;
+        }
+        if (Math.abs(out) < Double.MIN_NORMAL) {
+            return Double.NaN;
+        }
+        return out;
     }
 
     /** The coefficient estimates w, in design-column order. */
@@ -110,6 +186,11 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
                     + spec.features() + ", got " + featureValues.length);
         }
         double[] w = estimates();
+        for (int j = 0; j < w.length; j++) {
+            if (coefficients.get(j).aliased() && Double.isNaN(w[j])) {
+                w[j] = 0.0; // left out of the fit, as R's predict.lm does
+            }
+        }
         int k = 0;
         double y = 0;
         if (spec.intercept()) {
@@ -160,7 +241,7 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
                 fmt(anova.regressionSumOfSquares()), fmt(anova.regressionMeanSquare())));
         sb.append(String.format(Locale.ROOT, "%-12s %6d %24s %24s%n", "Residual", anova.residualDf(),
                 fmt(anova.residualSumOfSquares()), fmt(anova.residualMeanSquare())));
-        sb.append(String.format(Locale.ROOT, "%nObservations: %d   Condition number (scaled): %s   "
+        sb.append(String.format(Locale.ROOT, "%nObservations: %d   Condition number κ₂(X), columns scaled: %s   "
                         + "Expected correct digits: %.1f%n", statistics.observations(),
                 fmt4(conditioning.conditionNumber()), conditioning.expectedDigits()));
         if (!conditioning.warning().isEmpty()) {

@@ -4,6 +4,7 @@ import org.gramian.design.DesignExpander;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
 import org.gramian.numeric.DD;
+import org.gramian.solve.Equilibration;
 import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.HouseholderAccumulator;
 
@@ -37,6 +38,15 @@ public final class Accumulation {
      * @param threads number of worker threads (1 = everything on the calling thread)
      */
     public static GramAccumulator gram(RowSource source, DesignExpander design, int threads) {
+        return gram(source, design, threads, null);
+    }
+
+    /**
+     * As {@link #gram(RowSource, DesignExpander, int)}, with the columns scaled by {@code scale}
+     * (powers of two, length p+1) or, when null, by the powers of two nearest below the first
+     * observation's magnitudes ({@link org.gramian.solve.Equilibration}).
+     */
+    public static GramAccumulator gram(RowSource source, DesignExpander design, int threads, double[] scale) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -53,13 +63,12 @@ public final class Accumulation {
                     // The first observation fixes the shift; it is expanded (and checked) here.
                     double[] x = new double[p];
                     double y = design.expand(block, 0, x, source);
-                    double[] shift = null;
-                    if (intercept) {
-                        shift = new double[p + 1];
-                        System.arraycopy(x, 0, shift, 0, p);
-                        shift[p] = y;
-                    }
-                    acc[0] = new GramAccumulator(p, shift);
+                    double[] first = new double[p + 1];
+                    System.arraycopy(x, 0, first, 0, p);
+                    first[p] = y;
+                    double[] shift = intercept ? first : null;
+                    double[] d = scale != null ? scale : Equilibration.fromMagnitudes(first);
+                    acc[0] = new GramAccumulator(p, shift, d);
                     pipe[0] = new TilePipeline(source, design, acc[0], threads);
                 }
                 pipe[0].accept(block);
@@ -73,6 +82,29 @@ public final class Accumulation {
             }
         }
         return acc[0] == null ? new GramAccumulator(p, null) : acc[0];
+    }
+
+    /**
+     * One pass computing, for each augmented column j (design columns, then y), the largest
+     * |vⱼ − shiftⱼ| over all rows (|vⱼ| when {@code shift} is null; column 0 is never shifted):
+     * the magnitudes from which {@link org.gramian.solve.Equilibration#fromMagnitudes} picks a
+     * scale when the first observation's did not suit the data.
+     */
+    public static double[] columnMagnitudes(RowSource source, DesignExpander design, double[] shift) {
+        int p = design.width();
+        double[] max = new double[p + 1];
+        double[] x = new double[p];
+        source.forEachBlock(false, (RowBlock block) -> {
+            for (int i = 0; i < block.rows(); i++) {
+                double y = design.expand(block, i, x, source);
+                for (int j = 0; j < p; j++) {
+                    double v = shift == null || j == 0 ? x[j] : x[j] - shift[j];
+                    max[j] = Math.max(max[j], Math.abs(v));
+                }
+                max[p] = Math.max(max[p], Math.abs(shift == null ? y : y - shift[p]));
+            }
+        });
+        return max;
     }
 
     /** {@link #householder(RowSource, DesignExpander, int)} on {@link #defaultThreads()} threads. */
@@ -89,7 +121,17 @@ public final class Accumulation {
      * @param threads number of worker threads (1 = everything on the calling thread)
      */
     public static HouseholderAccumulator householder(RowSource source, DesignExpander design, int threads) {
-        try (QrPipeline pipe = new QrPipeline(source, design, threads)) {
+        return householder(source, design, threads, null);
+    }
+
+    /**
+     * As {@link #householder(RowSource, DesignExpander, int)}, with the columns scaled by
+     * {@code scale} (powers of two, length p+1) or, when null, by the powers of two nearest below
+     * the first observation's magnitudes ({@link org.gramian.solve.Equilibration}).
+     */
+    public static HouseholderAccumulator householder(RowSource source, DesignExpander design, int threads,
+                                                     double[] scale) {
+        try (QrPipeline pipe = new QrPipeline(source, design, threads, scale)) {
             source.forEachBlock(true, pipe::accept);
             return pipe.finish();
         }

@@ -5,6 +5,7 @@ import org.gramian.design.DesignExpander;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
 import org.gramian.numeric.DD;
+import org.gramian.solve.Equilibration;
 import org.gramian.solve.HouseholderAccumulator;
 
 /**
@@ -43,16 +44,26 @@ final class QrPipeline implements AutoCloseable {
     private Chunk current;
     private long nextRow;
     private HouseholderAccumulator result;
+    private double[] scale;
 
-    QrPipeline(RowSource source, DesignExpander design, int threads) {
+    /** @param scale the column scale (powers of two), or null to take it from the first observation */
+    QrPipeline(RowSource source, DesignExpander design, int threads, double[] scale) {
         this.source = source;
         this.design = design;
+        this.scale = scale == null ? null : scale.clone();
         this.width = source.columns().size();
         this.pool = new OrderedPool<>(threads, "gramian-qr", this::retire);
     }
 
     /** Copies the block's values (and tails, when it has them) into chunks. */
     void accept(RowBlock block) {
+        if (scale == null && block.rows() > 0) {
+            // The first observation fixes the scale; it is expanded (and checked) here.
+            int p = design.width();
+            double[] first = new double[p + 1];
+            first[p] = design.expand(block, 0, first, source);
+            scale = Equilibration.fromMagnitudes(first);
+        }
         int i = 0;
         while (i < block.rows()) {
             if (current == null) {
@@ -92,7 +103,7 @@ final class QrPipeline implements AutoCloseable {
         RowBlock block = new RowBlock(chunk.firstRow, chunk.count, width, chunk.values,
                 chunk.anyTail ? chunk.tails : null);
         int p = design.width();
-        HouseholderAccumulator acc = new HouseholderAccumulator(p);
+        HouseholderAccumulator acc = new HouseholderAccumulator(p, scale);
         for (int i = 0; i < chunk.count; i++) {
             DD[] row = new DD[p + 1];
             design.expandExact(block, i, row, source);
@@ -116,7 +127,7 @@ final class QrPipeline implements AutoCloseable {
             dispatch();
         }
         pool.drain();
-        return result == null ? new HouseholderAccumulator(design.width()) : result;
+        return result == null ? new HouseholderAccumulator(design.width(), scale) : result;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.gramian.design.DesignExpander;
 import org.gramian.design.InvalidValueException;
 import org.gramian.design.ModelSpec;
+import org.gramian.solve.Equilibration;
 import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.GramTile;
 import org.junit.jupiter.api.Test;
@@ -87,8 +88,8 @@ class DeterministicGramTest {
         double[][] rows = data(n, 3);
         GramAccumulator parallel = gram(rows, 2, 97);
         double[] shift = rows[0].clone();
-        GramAccumulator serial = new GramAccumulator(6, new double[]{1, shift[0], shift[1], shift[2], shift[3],
-                shift[4], shift[5]});
+        double[] first = {1, shift[0], shift[1], shift[2], shift[3], shift[4], shift[5]};
+        GramAccumulator serial = new GramAccumulator(6, first, Equilibration.fromMagnitudes(first));
         for (double[] row : rows) {
             serial.add(new double[]{1, row[0], row[1], row[2], row[3], row[4]}, row[5]);
         }
@@ -102,13 +103,15 @@ class DeterministicGramTest {
         double[][] rows = data(n, 11);
         GramAccumulator acc = gram(rows, 2, 333);
         double[][] g = acc.gram();
-        // Exact sums of the products of the shifted rows (shifts as the accumulator applies them).
+        double[] d = acc.scale();
+        // Exact sums of the products of the shifted, scaled rows (as the accumulator applies them;
+        // the scales are powers of two, so scaling is exact).
         List<double[]> aug = new ArrayList<>();
         for (double[] row : rows) {
             double[] a = new double[7];
             a[0] = 1.0;
             for (int j = 0; j < 6; j++) {
-                a[j + 1] = row[j] - rows[0][j];
+                a[j + 1] = (row[j] - rows[0][j]) * d[j + 1];
             }
             aug.add(a);
         }

@@ -11,6 +11,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
 import org.gramian.design.Table;
 import org.gramian.numeric.DD;
+import org.gramian.solve.Equilibration;
 import org.gramian.solve.HouseholderAccumulator;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,8 @@ class DeterministicQrTest {
     @Test
     void oneChunkIsExactlyTheSequentialAccumulator() {
         double[][] rows = data(C - 5, 2);
-        HouseholderAccumulator sequential = new HouseholderAccumulator(3);
+        HouseholderAccumulator sequential = new HouseholderAccumulator(3,
+                Equilibration.fromMagnitudes(new double[]{1, rows[0][0], rows[0][1], rows[0][2]}));
         for (double[] row : rows) {
             sequential.add(new DD[]{DD.ONE, DD.of(row[0]), DD.of(row[1]), DD.of(row[2])});
         }
