@@ -14,13 +14,16 @@ import java.util.Arrays;
  *                      estimate ‖rₖ‖²/2m); the entry that triggered divergence is included
  * @param finalCost     J(w) at the returned coefficients
  * @param gradientNorm  ‖∇J(w)‖₂ = ‖(1/m)Xᵀ(Xw − y)‖₂ at the returned coefficients, original coordinates
+ * @param optimality    ‖Xᵀr‖ / (‖X‖_F‖r‖) at the returned coefficients, original coordinates
+ *                      ({@link Optimality#ratio}): what decides {@link IterativeStatus#CONVERGED}
  * @param stepSize      the step size α used (NaN for LSQR, which has none)
  * @param lambdaMax     largest eigenvalue of the iterated (possibly standardized) XᵀX/m estimated by
  *                      power iteration; NaN when not computed
- * @param message       a one-line account: converged to what, or why it diverged
+ * @param message       a one-line account: which stop was hit and the optimality ratio, or why it diverged
  */
 public record IterativeResult(String method, double[] coefficients, IterativeStatus status, int iterations,
-                              double[] costHistory, double finalCost, double gradientNorm, double stepSize,
+                              double[] costHistory, double finalCost, double gradientNorm, double optimality,
+                              double stepSize,
                               double lambdaMax, String message) {
 
     public IterativeResult {
@@ -38,6 +41,7 @@ public record IterativeResult(String method, double[] coefficients, IterativeSta
         return costHistory.clone();
     }
 
+    /** Whether the optimality ratio met the tolerance ({@link IterativeStatus#CONVERGED}). */
     public boolean converged() {
         return status == IterativeStatus.CONVERGED;
     }
@@ -47,6 +51,7 @@ public record IterativeResult(String method, double[] coefficients, IterativeSta
         return o instanceof IterativeResult r && method.equals(r.method) && Arrays.equals(coefficients, r.coefficients)
                 && status == r.status && iterations == r.iterations && Arrays.equals(costHistory, r.costHistory)
                 && Double.compare(finalCost, r.finalCost) == 0 && Double.compare(gradientNorm, r.gradientNorm) == 0
+                && Double.compare(optimality, r.optimality) == 0
                 && Double.compare(stepSize, r.stepSize) == 0 && Double.compare(lambdaMax, r.lambdaMax) == 0
                 && message.equals(r.message);
     }

@@ -19,7 +19,14 @@ import java.util.Locale;
  * running Frobenius estimate of the paper; otherwise after maxIterations. These are backward-error
  * tests: w is the exact solution for a matrix within relative distance tolerance of X, so the
  * forward error can reach κ(X)·tolerance. The message reports the paper's estimate of κ(X)
- * (‖B̄ₖ‖_F·‖Dₖ‖_F) when that bound exceeds 10⁻³.
+ * (‖B̄ₖ‖_F·‖Dₖ‖_F) when that bound exceeds 10⁻³. The loop also stops when the time limit has
+ * passed (the clock is read every few iterations, see {@link Deadline}).
+ *
+ * <p>Status: meeting S1 or S2 is not taken on trust. The estimates behind them (‖rₖ‖ = φ̄ₖ,
+ * ‖Xᵀrₖ‖ = αₖ₊₁|cₖ|φ̄ₖ) assume exactly orthogonal bases, which an ill-conditioned X destroys, so
+ * the {@link Optimality} test (‖Xᵀr‖/(‖X‖_F‖r‖) ≤ tolerance, or an exact fit ‖r‖ ≤ tolerance·‖y‖)
+ * is recomputed from the returned w: CONVERGED when it holds, otherwise STOPPED_BACKWARD_ERROR
+ * (S1/S2 met), MAX_ITERATIONS, TIME_LIMIT, or DIVERGED (the estimates overflowed).
  */
 public final class Lsqr {
 
@@ -28,10 +35,12 @@ public final class Lsqr {
      *
      * @param standardize   iterate on standardized columns ({@link Standardization}): a column
      *                      scaling that preconditions X
-     * @param tolerance     atol = btol
+     * @param tolerance     atol = btol, and the bound on the optimality ratio that decides CONVERGED
      * @param maxIterations iteration limit
+     * @param timeLimitSeconds wall-clock limit from the start of {@link #fit}, or
+     *                      {@link Double#POSITIVE_INFINITY} for none
      */
-    public record Options(boolean standardize, double tolerance, int maxIterations) {
+    public record Options(boolean standardize, double tolerance, int maxIterations, double timeLimitSeconds) {
         public Options {
             if (!(tolerance >= 0)) {
                 throw new IllegalArgumentException("tolerance must be non-negative, got " + tolerance);
@@ -39,9 +48,19 @@ public final class Lsqr {
             if (maxIterations < 0) {
                 throw new IllegalArgumentException("max iterations must be non-negative, got " + maxIterations);
             }
+            Deadline.check(timeLimitSeconds);
         }
 
-        /** Tolerance 1e-14, at most 100 000 iterations. */
+        /** Without a time limit. */
+        public Options(boolean standardize, double tolerance, int maxIterations) {
+            this(standardize, tolerance, maxIterations, Double.POSITIVE_INFINITY);
+        }
+
+        public Options withTimeLimit(double seconds) {
+            return new Options(standardize, tolerance, maxIterations, seconds);
+        }
+
+        /** Tolerance 1e-14, at most 100 000 iterations, no time limit. */
         public static Options defaults(boolean standardize) {
             return new Options(standardize, 1e-14, 100_000);
         }
@@ -51,6 +70,7 @@ public final class Lsqr {
     }
 
     public static IterativeResult fit(DenseProblem problem, Options options) {
+        Deadline deadline = Deadline.after(options.timeLimitSeconds(), 2L * problem.rows() * problem.columns());
         Standardization std = options.standardize() ? Standardization.of(problem)
                 : Standardization.none(problem.columns());
         DenseProblem a = options.standardize() ? std.apply(problem) : problem;
@@ -79,14 +99,18 @@ public final class Lsqr {
         double anorm = 0;
         double ddnorm = 0; // ‖Dₖ‖²_F, Dₖ = Vₖ R̄ₖ⁻¹: with ‖X‖ it estimates κ(X) (the paper's acond)
         int k = 0;
-        IterativeStatus status = IterativeStatus.MAX_ITERATIONS;
+        IterativeStatus stop = IterativeStatus.MAX_ITERATIONS;
         String why = "";
         if (beta == 0 || alpha == 0) {
-            status = IterativeStatus.CONVERGED; // y = 0 or Xᵀy = 0: w = 0 is the solution
+            stop = IterativeStatus.STOPPED_BACKWARD_ERROR; // y = 0 or Xᵀy = 0: w = 0 is the solution
             why = "Xᵀy = 0";
         }
         double tol = options.tolerance();
-        while (status != IterativeStatus.CONVERGED && k < options.maxIterations()) {
+        while (stop != IterativeStatus.STOPPED_BACKWARD_ERROR && k < options.maxIterations()) {
+            if (deadline.passed(k)) {
+                stop = IterativeStatus.TIME_LIMIT;
+                break;
+            }
             k++;
             // bidiagonalization: βu ← Xv − αu, αv ← Xᵀu − βv
             double[] xv = a.times(v);
@@ -127,26 +151,37 @@ public final class Lsqr {
             history[k] = rnorm * rnorm / (2.0 * m);
             double xnorm = Vectors.norm(x);
             if (rnorm <= tol * bnorm + tol * anorm * xnorm) {
-                status = IterativeStatus.CONVERGED;
-                why = "‖r‖ ≤ tol·(‖y‖ + ‖X‖‖w‖): the system is compatible";
+                stop = IterativeStatus.STOPPED_BACKWARD_ERROR;
+                why = "S1, ‖r‖ ≤ tol·(‖y‖ + ‖X‖‖w‖): a compatible system";
             } else if (arnorm <= tol * anorm * rnorm) {
-                status = IterativeStatus.CONVERGED;
-                why = "‖Xᵀr‖ ≤ tol·‖X‖‖r‖: least-squares solution";
+                stop = IterativeStatus.STOPPED_BACKWARD_ERROR;
+                why = "S2, ‖Xᵀr‖ ≤ tol·‖X‖‖r‖: a least-squares solution";
             } else if (!Double.isFinite(rnorm) || !Double.isFinite(xnorm)) {
-                break; // cannot happen in exact arithmetic; guard against overflow on absurd data
+                // cannot happen in exact arithmetic; guard against overflow on absurd data
+                stop = IterativeStatus.DIVERGED;
+                break;
             }
         }
         double[] coefficients = std.toOriginal(x);
         double gnorm = Vectors.norm(GradientDescent.originalGradient(problem, coefficients));
+        Optimality.Check check = Optimality.at(problem, coefficients);
+        IterativeStatus status = Optimality.classify(check, tol, stop);
         double acond = anorm * Math.sqrt(ddnorm);
         String conditioning = acond * tol > 1e-3
-                ? String.format(Locale.ROOT, "; but κ(X) ≈ %.2g, so a backward error of %.2g allows a relative error"
+                ? String.format(Locale.ROOT, "; κ(X) ≈ %.2g, so a backward error of %.2g allows a relative error"
                         + " of up to %.2g in w", acond, tol, acond * tol)
                 : "";
-        String message = status == IterativeStatus.CONVERGED
-                ? String.format(Locale.ROOT, "converged after %s (%s)%s", GradientDescent.count(k, "iteration"), why, conditioning)
-                : String.format(Locale.ROOT, "stopped at the limit of %d iterations with ‖∇J‖ = %.3g", k, gnorm);
+        String how = switch (stop) {
+            case STOPPED_BACKWARD_ERROR -> String.format(Locale.ROOT, "stopped after %s by its backward-error test"
+                    + " (%s, on its running estimates)", GradientDescent.count(k, "iteration"), why);
+            case TIME_LIMIT -> String.format(Locale.ROOT, "stopped by the time limit of %s s after %s with"
+                    + " ‖∇J‖ = %.3g", GradientDescent.g6(options.timeLimitSeconds()),
+                    GradientDescent.count(k, "iteration"), gnorm);
+            case DIVERGED -> String.format(Locale.ROOT, "its estimates overflowed at iteration %d", k);
+            default -> String.format(Locale.ROOT, "stopped at the limit of %d iterations with ‖∇J‖ = %.3g", k, gnorm);
+        };
+        String message = GradientDescent.verdict(status, how, check, tol) + conditioning;
         return new IterativeResult(name, coefficients, status, k, Arrays.copyOf(history, k + 1),
-                problem.cost(coefficients), gnorm, Double.NaN, Double.NaN, message);
+                problem.cost(coefficients), gnorm, check.ratio(), Double.NaN, Double.NaN, message);
     }
 }

@@ -10,6 +10,7 @@ import org.gramian.iterative.GradientDescent;
 import org.gramian.iterative.IterativeResult;
 import org.gramian.iterative.Lsqr;
 import org.gramian.iterative.MiniBatchGradientDescent;
+import org.gramian.iterative.Optimality;
 import org.gramian.iterative.Spectrum;
 import org.gramian.iterative.Standardization;
 
@@ -24,15 +25,17 @@ public final class Comparison {
     /**
      * Settings for the iterative methods.
      *
-     * @param tolerance     relative gradient tolerance of (mini-batch) gradient descent; also LSQR's atol = btol
+     * @param tolerance     relative gradient tolerance of (mini-batch) gradient descent; also LSQR's atol = btol;
+     *                      and for all of them the bound on ‖Xᵀr‖/(‖X‖_F‖r‖) that decides CONVERGED
      * @param maxIterations iteration limit of GD and LSQR
      * @param step          fixed GD step, or NaN for 1/λmax
      * @param batchSize     SGD batch size
      * @param maxEpochs     SGD epoch limit
      * @param seed          SGD seed
+     * @param timeLimitSeconds wall-clock limit of each iterative method ({@link Double#POSITIVE_INFINITY}: none)
      */
     public record Settings(double tolerance, int maxIterations, double step, int batchSize, int maxEpochs,
-                           long seed) {
+                           long seed, double timeLimitSeconds) {
     }
 
     private Comparison() {
@@ -51,19 +54,23 @@ public final class Comparison {
             kappaStd = Spectrum.of(Standardization.of(problem).apply(problem)).conditionNumber();
         }
         runs.add(new MethodRun("closed form (Gramian.fit)", -1, closedSeconds, problem.cost(closed), 0.0, "direct",
-                kappa, Double.NaN, "normal equation solved directly (auto solver)", new double[0]));
+                Optimality.ratio(problem, closed), kappa, Double.NaN, "normal equation solved directly (auto solver)",
+                new double[0]));
 
-        GradientDescent.Options gd = new GradientDescent.Options(false, s.step(), s.tolerance(), s.maxIterations());
+        double limit = s.timeLimitSeconds();
+        GradientDescent.Options gd = new GradientDescent.Options(false, s.step(), s.tolerance(), s.maxIterations(),
+                limit);
         runs.add(measure(closed, kappa, expected(kappa, s.tolerance()), () -> GradientDescent.fit(problem, gd)));
-        GradientDescent.Options gds = new GradientDescent.Options(true, s.step(), s.tolerance(), s.maxIterations());
+        GradientDescent.Options gds = new GradientDescent.Options(true, s.step(), s.tolerance(), s.maxIterations(),
+                limit);
         runs.add(measure(closed, kappaStd, expected(kappaStd, s.tolerance()), () -> GradientDescent.fit(problem, gds)));
         MiniBatchGradientDescent.Options sgd = new MiniBatchGradientDescent.Options(true, s.batchSize(), s.step(),
-                s.tolerance(), s.maxEpochs(), s.seed(), 0.1);
+                s.tolerance(), s.maxEpochs(), s.seed(), 0.1, limit);
         runs.add(measure(closed, kappaStd, Double.NaN, () -> MiniBatchGradientDescent.fit(problem, sgd)));
         runs.add(measure(closed, kappa, Double.NaN,
-                () -> Lsqr.fit(problem, new Lsqr.Options(false, s.tolerance(), s.maxIterations()))));
+                () -> Lsqr.fit(problem, new Lsqr.Options(false, s.tolerance(), s.maxIterations(), limit))));
         runs.add(measure(closed, kappaStd, Double.NaN,
-                () -> Lsqr.fit(problem, new Lsqr.Options(true, s.tolerance(), s.maxIterations()))));
+                () -> Lsqr.fit(problem, new Lsqr.Options(true, s.tolerance(), s.maxIterations(), limit))));
         return runs;
     }
 
@@ -78,8 +85,8 @@ public final class Comparison {
         IterativeResult r = fit.get();
         double seconds = (System.nanoTime() - t0) * 1e-9;
         return new MethodRun(r.method(), r.iterations(), seconds, r.finalCost(),
-                relativeDifference(r.coefficients(), closed), r.status().name(), kappa, expected, r.message(),
-                r.costHistory());
+                relativeDifference(r.coefficients(), closed), r.status().name(), r.optimality(), kappa, expected,
+                r.message(), r.costHistory());
     }
 
     /** max|w − ref| / max|ref| (absolute when ref = 0). */

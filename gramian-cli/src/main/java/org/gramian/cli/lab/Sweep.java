@@ -7,6 +7,7 @@ import org.gramian.iterative.DenseNormalEquation;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.iterative.GradientDescent;
 import org.gramian.iterative.IterativeResult;
+import org.gramian.iterative.IterativeStatus;
 import org.gramian.iterative.Lsqr;
 
 /**
@@ -37,12 +38,26 @@ public final class Sweep {
      * @param gdSeconds      gradient descent time (step 1/λmax by power iteration included)
      * @param gdIterations   its iterations
      * @param gdDiff         its max relative difference to the closed form
+     * @param gdStatus       its status (CONVERGED only when ‖Xᵀr‖/(‖X‖_F‖r‖) ≤ tolerance)
+     * @param gdOptimality   its ‖Xᵀr‖/(‖X‖_F‖r‖)
      * @param lsqrSeconds    LSQR time
      * @param lsqrIterations its iterations
      * @param lsqrDiff       its max relative difference to the closed form
+     * @param lsqrStatus     its status
+     * @param lsqrOptimality its ‖Xᵀr‖/(‖X‖_F‖r‖)
      */
     public record Row(int d, int n, double closedSeconds, double gdSeconds, int gdIterations, double gdDiff,
-                      double lsqrSeconds, int lsqrIterations, double lsqrDiff) {
+                      IterativeStatus gdStatus, double gdOptimality, double lsqrSeconds, int lsqrIterations,
+                      double lsqrDiff, IterativeStatus lsqrStatus, double lsqrOptimality) {
+        /** Gradient descent reached the optimality tolerance. */
+        public boolean gdConverged() {
+            return gdStatus == IterativeStatus.CONVERGED;
+        }
+
+        /** LSQR reached the optimality tolerance. */
+        public boolean lsqrConverged() {
+            return lsqrStatus == IterativeStatus.CONVERGED;
+        }
     }
 
     private Sweep() {
@@ -63,11 +78,12 @@ public final class Sweep {
     }
 
     /**
-     * Runs one size; {@code tolerance} for both GD (relative gradient) and LSQR. Sizes up to
+     * Runs one size; {@code tolerance} for both GD (relative gradient) and LSQR, and for the
+     * optimality ratio of both; {@code timeLimitSeconds} caps each GD and each LSQR run. Sizes up to
      * {@value #REPEAT_UP_TO} are timed {@value #REPEATS} times and the fastest run kept: single
      * sub-millisecond timings are mostly JIT and cache noise.
      */
-    public static Row run(int d, double tolerance, long seed) {
+    public static Row run(int d, double tolerance, long seed, double timeLimitSeconds) {
         DenseProblem p = generate(2 * d, d, seed);
         int repeats = d <= REPEAT_UP_TO ? REPEATS : 1;
         double closedTime = Double.POSITIVE_INFINITY;
@@ -80,17 +96,19 @@ public final class Sweep {
             long t0 = System.nanoTime();
             closed = DenseNormalEquation.solve(p);
             long t1 = System.nanoTime();
-            gd = GradientDescent.fit(p, new GradientDescent.Options(false, Double.NaN, tolerance, 100_000));
+            gd = GradientDescent.fit(p, new GradientDescent.Options(false, Double.NaN, tolerance, 100_000,
+                    timeLimitSeconds));
             long t2 = System.nanoTime();
-            lsqr = Lsqr.fit(p, new Lsqr.Options(false, tolerance, 100_000));
+            lsqr = Lsqr.fit(p, new Lsqr.Options(false, tolerance, 100_000, timeLimitSeconds));
             long t3 = System.nanoTime();
             closedTime = Math.min(closedTime, (t1 - t0) * 1e-9);
             gdTime = Math.min(gdTime, (t2 - t1) * 1e-9);
             lsqrTime = Math.min(lsqrTime, (t3 - t2) * 1e-9);
         }
         return new Row(d, p.rows(), closedTime, gdTime, gd.iterations(),
-                Comparison.relativeDifference(gd.coefficients(), closed), lsqrTime, lsqr.iterations(),
-                Comparison.relativeDifference(lsqr.coefficients(), closed));
+                Comparison.relativeDifference(gd.coefficients(), closed), gd.status(), gd.optimality(), lsqrTime,
+                lsqr.iterations(), Comparison.relativeDifference(lsqr.coefficients(), closed), lsqr.status(),
+                lsqr.optimality());
     }
 
     /** n rows: a bias column and d − 1 standard normal features; y = Xw* + 0.1·noise, w* uniform in [−1, 1]. */
