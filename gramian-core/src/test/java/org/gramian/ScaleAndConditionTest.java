@@ -94,6 +94,27 @@ class ScaleAndConditionTest {
         }
     }
 
+    /** explain's steps (its own double-double Cholesky of XᵀX) at every scale: same digits, NA where out of range. */
+    @ParameterizedTest(name = "explain at y·1e{0}, x·1e{0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {-300, -200, -100, 100, 200, 300})
+    void explainAtEveryScale(int e) {
+        org.gramian.explain.NormalEquationSteps ref = org.gramian.explain.NormalEquationSteps.of(at(0, 0),
+                ModelSpec.line("y", "x"));
+        org.gramian.explain.NormalEquationSteps m = org.gramian.explain.NormalEquationSteps.of(at(e, e),
+                ModelSpec.line("y", "x"));
+        double s = Math.pow(10, e);
+        close(m.coefficients()[0], ref.coefficients()[0], s, 1e-14, "intercept");
+        close(m.coefficients()[1], ref.coefficients()[1], 1, 1e-14, "slope");
+        close(m.residuals()[3], ref.residuals()[3], s, 1e-9, "residual");
+        // XᵀX[1][1] = Σx² ≈ 1e(2e+3): a double only for |2e| < 308
+        if (Math.abs(e) > 154) {
+            assertThat(m.gram()[1][1]).isNaN();
+            assertThat(m.cost()).isNaN();
+        } else {
+            close(m.gram()[1][1], ref.gram()[1][1], s * s, 1e-14, "XᵀX");
+        }
+    }
+
     private static void close(double actual, double reference, double scale, double tol, String what) {
         // compare in BigDecimal: reference·scale may itself leave the double range's comfortable middle
         BigDecimal want = new BigDecimal(reference).multiply(new BigDecimal(scale));

@@ -117,6 +117,13 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Closed form vs iterative least squares on %s: %s ~ %s, m = %d, p = %d, tolerance %s%n%n",
                 input.file.getFileName(), data.spec().target(), String.join(" + ", data.spec().coefficientNames()),
                 data.problem().rows(), data.problem().columns(), Numbers.short4(tolerance));
+        if (data.problem().equilibrated().applied()) {
+            out.println("The data reach magnitudes beyond 2^±200, where XᵀX over- or underflows: the iterative"
+                    + " methods ran on the columns and y rescaled by powers of two (exact). Costs are in the"
+                    + " original units (NA where they do not fit in a double); κ, the cost curves and"
+                    + " ‖Xᵀr‖/(‖X‖‖r‖) refer to the rescaled problem.");
+            out.println();
+        }
         out.print(table(runs));
         out.println();
         MethodRun closed = runs.get(0);

@@ -36,6 +36,26 @@ class CompareCommandTest {
         return f;
     }
 
+    /** Data of magnitude 1e200: XᵀX would overflow; the methods run rescaled and still converge. */
+    @Test
+    void extremeScaleIsRescaledNotInfinite() throws IOException {
+        SplittableRandom rnd = new SplittableRandom(9);
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 30; i++) {
+            double x = 10 * rnd.nextDouble();
+            double y = 2 * x + 1 + 0.1 * (rnd.nextDouble() - 0.5);
+            csv.append(String.format(Locale.ROOT, "%.6fe200,%.6fe200%n", x, y));
+        }
+        Path f = dir.resolve("big.csv");
+        Files.writeString(f, csv);
+        Cli.Result r = Cli.run("compare", f.toString(), "--target", "y", "--plot", dir.resolve("big.png").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rescaled by powers of two").doesNotContain("Inf");
+        long converged = r.out().lines().filter(l -> l.contains("CONVERGED")).count();
+        assertThat(converged).isGreaterThanOrEqualTo(4);
+        assertThat(Files.size(dir.resolve("big.png"))).isPositive();
+    }
+
     @Test
     void tableListsEveryMethodAgainstTheClosedForm() throws IOException {
         Cli.Result r = Cli.run("compare", data().toString(), "--target", "y", "--max-iterations", "3000");

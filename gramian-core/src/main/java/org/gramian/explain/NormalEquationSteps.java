@@ -6,6 +6,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.numeric.DD;
+import org.gramian.solve.Equilibration;
 
 /**
  * The normal equation worked step by step, with every intermediate matrix kept for display:
@@ -23,7 +24,10 @@ import org.gramian.numeric.DD;
  * </ol>
  *
  * <p>Sums and factorizations are carried in double-double ({@link DD}) and rounded once for
- * display, so on small examples every printed digit is right (for x = [1,2,3], y = [2,4,5]:
+ * display. The columns and y are first multiplied
+ * by powers of two near their magnitudes (exact), so data from 1e−300 to 1e300 can be squared; an
+ * intermediate that does not fit in a double in the original units (XᵀX of 1e200 data) is NaN,
+ * shown as NA, never Inf or 0. On small examples every printed digit is right (for x = [1,2,3], y = [2,4,5]:
  * XᵀX = [[3,6],[6,14]], Xᵀy = [11,25], w = [2/3, 3/2]). This is an explanation for data that fits
  * in memory; for the best answer on ill-conditioned data use {@code org.gramian.Gramian.fit}, which
  * never forms XᵀX.
@@ -80,6 +84,20 @@ public record NormalEquationSteps(List<String> names, String target, double[][] 
         double[] y = problem.y();
         int m = problem.rows();
         int p = problem.columns();
+        // Power-of-two equilibration (exact): column j times dⱼ, y times c, so that data of any finite
+        // magnitude can be squared; every quantity is computed scaled and brought back at the end.
+        double[] mag = new double[p + 1];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < p; j++) {
+                mag[j] = Math.max(mag[j], Math.abs(x[i][j]));
+            }
+            mag[p] = Math.max(mag[p], Math.abs(y[i]));
+        }
+        double[] d = Equilibration.fromMagnitudes(mag);
+        int[] e = new int[p + 1];
+        for (int j = 0; j <= p; j++) {
+            e[j] = Math.getExponent(d[j]);
+        }
         DD[][] g = new DD[p][p];
         DD[] b = new DD[p];
         for (int j = 0; j < p; j++) {
@@ -88,13 +106,17 @@ public record NormalEquationSteps(List<String> names, String target, double[][] 
                 g[j][k] = DD.ZERO;
             }
         }
+        double[] row = new double[p];
         for (int i = 0; i < m; i++) {
-            double[] row = x[i];
+            for (int j = 0; j < p; j++) {
+                row[j] = x[i][j] * d[j];
+            }
+            double yi = y[i] * d[p];
             for (int j = 0; j < p; j++) {
                 for (int k = j; k < p; k++) {
                     g[j][k] = g[j][k].add(DD.product(row[j], row[k]));
                 }
-                b[j] = b[j].add(DD.product(row[j], y[i]));
+                b[j] = b[j].add(DD.product(row[j], yi));
             }
         }
         for (int j = 0; j < p; j++) {
@@ -124,41 +146,75 @@ public record NormalEquationSteps(List<String> names, String target, double[][] 
             }
             z[i] = s.divide(r[i][i]);
         }
-        DD[] w = new DD[p];
+        DD[] ws = new DD[p];
         for (int i = p - 1; i >= 0; i--) {
             DD s = z[i];
             for (int k = i + 1; k < p; k++) {
-                s = s.subtract(r[i][k].multiply(w[k]));
+                s = s.subtract(r[i][k].multiply(ws[k]));
             }
-            w[i] = s.divide(r[i][i]);
+            ws[i] = s.divide(r[i][i]);
         }
-        double[] wd = round(w);
+        // back to original units: w = D·w̃/c, XᵀX = D⁻¹G̃D⁻¹, R = R̃D⁻¹, (XᵀX)⁻¹ = D·G̃⁻¹·D, Xᵀy = D⁻¹b̃/c
+        DD[] w = new DD[p];
+        double[] wd = new double[p];
+        double[] ws2 = new double[p];   // the rounded w in scaled units (exact)
+        for (int j = 0; j < p; j++) {
+            w[j] = scalb(ws[j], e[j] - e[p]);
+            wd[j] = unscale(ws[j].doubleValue(), e[j] - e[p]);
+            ws2[j] = Math.scalb(wd[j], e[p] - e[j]);
+        }
         double[] yhat = new double[m];
         double[] res = new double[m];
-        DD rss = DD.ZERO;
+        DD rss = DD.ZERO;   // c²·‖e‖²
         for (int i = 0; i < m; i++) {
             DD f = DD.ZERO;
             for (int j = 0; j < p; j++) {
-                f = f.add(w[j].multiply(x[i][j]));
+                f = f.add(ws[j].multiply(x[i][j] * d[j]));
             }
-            DD e = DD.of(y[i]).subtract(f);
-            yhat[i] = f.doubleValue();
-            res[i] = e.doubleValue();
-            rss = rss.add(e.square());
+            DD ei = DD.of(y[i] * d[p]).subtract(f);
+            yhat[i] = unscale(f.doubleValue(), -e[p]);
+            res[i] = unscale(ei.doubleValue(), -e[p]);
+            rss = rss.add(ei.square());
         }
         double[] grad = new double[p];
         DD norm2 = DD.ZERO;
         for (int j = 0; j < p; j++) {
             DD s = b[j].negate();
             for (int k = 0; k < p; k++) {
-                s = s.add(g[j][k].multiply(wd[k]));
+                s = s.add(g[j][k].multiply(ws2[k]));
             }
-            DD gj = s.divide(m);
-            grad[j] = gj.doubleValue();
-            norm2 = norm2.add(gj.square());
+            DD gs = s.divide(m);
+            grad[j] = unscale(gs.doubleValue(), -e[j] - e[p]);
+            norm2 = Double.isNaN(grad[j]) ? DD.of(Double.NaN) : norm2.add(scalb(gs, -e[j] - e[p]).square());
         }
-        return new NormalEquationSteps(problem.names(), target, x, y, round(g), round(r), round(inv), round(b), wd,
-                yhat, res, rss.divide(2.0 * m).doubleValue(), grad, norm2.sqrt().doubleValue());
+        double[][] gramOut = new double[p][p];
+        double[][] rOut = new double[p][p];
+        double[][] invOut = new double[p][p];
+        double[] bOut = new double[p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                gramOut[i][j] = unscale(g[i][j].doubleValue(), -e[i] - e[j]);
+                rOut[i][j] = unscale(r[i][j].doubleValue(), -e[j]);
+                invOut[i][j] = unscale(inv[i][j].doubleValue(), e[i] + e[j]);
+            }
+            bOut[i] = unscale(b[i].doubleValue(), -e[i] - e[p]);
+        }
+        double cost = unscale(rss.divide(2.0 * m).doubleValue(), -2 * e[p]);
+        return new NormalEquationSteps(problem.names(), target, x, y, gramOut, rOut, invOut, bOut, wd,
+                yhat, res, cost, grad, unscale(norm2.sqrt().doubleValue(), 0));
+    }
+
+    /** v·2ᵏ, or NaN when that is not a normal double (an entry that cannot be shown right). */
+    private static double unscale(double v, int k) {
+        if (v == 0 || Double.isNaN(v)) {
+            return v;
+        }
+        double out = Math.scalb(v, k);
+        return Double.isInfinite(out) || Math.abs(out) < Double.MIN_NORMAL ? Double.NaN : out;
+    }
+
+    private static DD scalb(DD v, int k) {
+        return DD.of(Math.scalb(v.hi, k), Math.scalb(v.lo, k));
     }
 
     private static DD[][] cholesky(DD[][] g, List<String> names) {

@@ -63,6 +63,89 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
         return new DenseProblem(rows.toArray(new double[0][]), y, spec.coefficientNames(), spec.intercept());
     }
 
+    /**
+     * The problem with its columns and y multiplied by powers of two (dⱼ, c) near their magnitudes,
+     * when some magnitude is beyond 2^±200 (where sums of squares over or underflow); otherwise this
+     * problem itself with d = 1, c = 1. The scaled problem's solution w̃ gives wⱼ = w̃ⱼ·dⱼ/c and its
+     * cost is c² times this one's, exactly.
+     */
+    public Equilibrated equilibrated() {
+        int p = columns();
+        double[] mag = new double[p + 1];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < p; j++) {
+                mag[j] = Math.max(mag[j], Math.abs(x[i][j]));
+            }
+            mag[p] = Math.max(mag[p], Math.abs(y[i]));
+        }
+        boolean needed = false;
+        for (double v : mag) {
+            needed |= v > 0x1p200 || (v > 0 && v < 0x1p-200);
+        }
+        if (!needed) {
+            return new Equilibrated(this, org.gramian.solve.Equilibration.none(p), 1.0);
+        }
+        double[] d = org.gramian.solve.Equilibration.fromMagnitudes(mag);
+        double[][] xs = new double[rows()][p];
+        double[] ys = new double[rows()];
+        for (int i = 0; i < rows(); i++) {
+            for (int j = 0; j < p; j++) {
+                xs[i][j] = x[i][j] * d[j];
+            }
+            ys[i] = y[i] * d[p];
+        }
+        return new Equilibrated(new DenseProblem(xs, ys, names, intercept), java.util.Arrays.copyOf(d, p), d[p]);
+    }
+
+    /**
+     * A problem rescaled by {@link #equilibrated()}.
+     *
+     * @param problem       the scaled problem
+     * @param columnScale   dⱼ
+     * @param responseScale c
+     */
+    public record Equilibrated(DenseProblem problem, double[] columnScale, double responseScale) {
+        /** Whether any scale differs from 1. */
+        public boolean applied() {
+            if (responseScale != 1.0) {
+                return true;
+            }
+            for (double v : columnScale) {
+                if (v != 1.0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** wⱼ·c/dⱼ: coefficients in the scaled problem's units. */
+        public double[] toScaled(double[] w) {
+            double[] out = new double[w.length];
+            for (int j = 0; j < w.length; j++) {
+                out[j] = Math.scalb(w[j], Math.getExponent(responseScale) - Math.getExponent(columnScale[j]));
+            }
+            return out;
+        }
+
+        /** w̃ⱼ·dⱼ/c: coefficients back in original units. */
+        public double[] fromScaled(double[] w) {
+            double[] out = new double[w.length];
+            for (int j = 0; j < w.length; j++) {
+                out[j] = Math.scalb(w[j], Math.getExponent(columnScale[j]) - Math.getExponent(responseScale));
+            }
+            return out;
+        }
+
+        /** A cost (or any squared quantity of y) back in original units; NaN when not representable. */
+        public double costFromScaled(double cost) {
+            if (cost == 0 || !Double.isFinite(cost)) {
+                return cost;
+            }
+            double out = Math.scalb(cost, -2 * Math.getExponent(responseScale));
+            return Double.isInfinite(out) || Math.abs(out) < Double.MIN_NORMAL ? Double.NaN : out;
+        }
+    }
+
     /** Number of observations m. */
     public int rows() {
         return y.length;

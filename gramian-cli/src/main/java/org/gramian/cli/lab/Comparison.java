@@ -42,34 +42,41 @@ public final class Comparison {
     }
 
     /** The closed form first, then GD, standardized GD, mini-batch SGD, LSQR and standardized LSQR. */
-    public static List<MethodRun> run(RowSource inMemory, ModelSpec spec, DenseProblem problem, Settings s) {
+    public static List<MethodRun> run(RowSource inMemory, ModelSpec spec, DenseProblem original, Settings s) {
         List<MethodRun> runs = new ArrayList<>();
         long t0 = System.nanoTime();
-        double[] closed = Gramian.fit(inMemory, spec).estimates();
+        double[] closedOriginal = Gramian.fit(inMemory, spec).estimates();
         double closedSeconds = (System.nanoTime() - t0) * 1e-9;
+        // Data beyond 2^±200 are rescaled by powers of two for the iterative methods (see the header
+        // line CompareCommand prints); everything below is in the scaled problem's units but the costs.
+        DenseProblem.Equilibrated eq = original.equilibrated();
+        DenseProblem problem = eq.problem();
+        double[] closed = eq.toScaled(closedOriginal);
         double kappa = Double.NaN;
         double kappaStd = Double.NaN;
         if ((long) problem.rows() * problem.columns() * problem.columns() <= MAX_SPECTRUM_WORK) {
             kappa = Spectrum.of(problem).conditionNumber();
             kappaStd = Spectrum.of(Standardization.of(problem).apply(problem)).conditionNumber();
         }
-        runs.add(new MethodRun("closed form (Gramian.fit)", -1, closedSeconds, problem.cost(closed), 0.0, "direct",
+        runs.add(new MethodRun("closed form (Gramian.fit)", -1, closedSeconds, eq.costFromScaled(problem.cost(closed)),
+                0.0, "direct",
                 Optimality.ratio(problem, closed), kappa, Double.NaN, "normal equation solved directly (auto solver)",
                 new double[0]));
 
         double limit = s.timeLimitSeconds();
         GradientDescent.Options gd = new GradientDescent.Options(false, s.step(), s.tolerance(), s.maxIterations(),
                 limit);
-        runs.add(measure(closed, kappa, expected(kappa, s.tolerance()), () -> GradientDescent.fit(problem, gd)));
+        runs.add(measure(eq, closed, kappa, expected(kappa, s.tolerance()), () -> GradientDescent.fit(problem, gd)));
         GradientDescent.Options gds = new GradientDescent.Options(true, s.step(), s.tolerance(), s.maxIterations(),
                 limit);
-        runs.add(measure(closed, kappaStd, expected(kappaStd, s.tolerance()), () -> GradientDescent.fit(problem, gds)));
+        runs.add(measure(eq, closed, kappaStd, expected(kappaStd, s.tolerance()),
+                () -> GradientDescent.fit(problem, gds)));
         MiniBatchGradientDescent.Options sgd = new MiniBatchGradientDescent.Options(true, s.batchSize(), s.step(),
                 s.tolerance(), s.maxEpochs(), s.seed(), 0.1, limit);
-        runs.add(measure(closed, kappaStd, Double.NaN, () -> MiniBatchGradientDescent.fit(problem, sgd)));
-        runs.add(measure(closed, kappa, Double.NaN,
+        runs.add(measure(eq, closed, kappaStd, Double.NaN, () -> MiniBatchGradientDescent.fit(problem, sgd)));
+        runs.add(measure(eq, closed, kappa, Double.NaN,
                 () -> Lsqr.fit(problem, new Lsqr.Options(false, s.tolerance(), s.maxIterations(), limit))));
-        runs.add(measure(closed, kappaStd, Double.NaN,
+        runs.add(measure(eq, closed, kappaStd, Double.NaN,
                 () -> Lsqr.fit(problem, new Lsqr.Options(true, s.tolerance(), s.maxIterations(), limit))));
         return runs;
     }
@@ -79,12 +86,12 @@ public final class Comparison {
         return kappa * Math.log(1 / tolerance);
     }
 
-    private static MethodRun measure(double[] closed, double kappa, double expected,
+    private static MethodRun measure(DenseProblem.Equilibrated eq, double[] closed, double kappa, double expected,
                                      java.util.function.Supplier<IterativeResult> fit) {
         long t0 = System.nanoTime();
         IterativeResult r = fit.get();
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        return new MethodRun(r.method(), r.iterations(), seconds, r.finalCost(),
+        return new MethodRun(r.method(), r.iterations(), seconds, eq.costFromScaled(r.finalCost()),
                 relativeDifference(r.coefficients(), closed), r.status().name(), r.optimality(), kappa, expected,
                 r.message(), r.costHistory());
     }

@@ -10,11 +10,11 @@ public final class Numbers {
     /**
      * The shortest decimal that reads back as the same double (Java's {@link Double#toString}),
      * without a trailing ".0" on integers and with a lower-case exponent: 3, 0.6666666666666666,
-     * -1.2e-16.
+     * -1.2e-16; NaN (a value that cannot be shown right) is NA.
      */
     public static String exact(double v) {
         if (Double.isNaN(v)) {
-            return "NaN";
+            return "NA";
         }
         if (Double.isInfinite(v)) {
             return v > 0 ? "Inf" : "-Inf";
