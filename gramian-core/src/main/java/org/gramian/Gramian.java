@@ -1,7 +1,7 @@
 package org.gramian;
 
 import java.util.Locale;
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.InsufficientDataException;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
@@ -55,7 +55,7 @@ public final class Gramian {
      *                          fewer rows than coefficients)
      */
     public static RegressionModel fit(RowSource data, ModelSpec spec, SolverKind solver) {
-        DesignExpander design = new DesignExpander(spec, data.columns());
+        Design design = Design.bind(spec, data.columns());
         int p = design.width();
         long work;
         switch (solver) {
@@ -110,7 +110,7 @@ public final class Gramian {
      * the data (a sum overflowed or a column underflowed), once more with the scale of each
      * column's largest magnitude, found in an extra pass.
      */
-    private static GramAccumulator gram(RowSource data, DesignExpander design) {
+    private static GramAccumulator gram(RowSource data, Design design) {
         GramAccumulator gram = Accumulation.gram(data, design);
         if (gram.wellScaled()) {
             return gram;
@@ -119,8 +119,8 @@ public final class Gramian {
         return Accumulation.gram(data, design, Accumulation.defaultThreads(), Equilibration.fromMagnitudes(max));
     }
 
-    /** The double-double QR pass, equilibrated as {@link #gram(RowSource, DesignExpander)} is. */
-    private static HouseholderAccumulator householder(RowSource data, DesignExpander design) {
+    /** The double-double QR pass, equilibrated as {@link #gram(RowSource, Design)} is. */
+    private static HouseholderAccumulator householder(RowSource data, Design design) {
         HouseholderAccumulator qr = Accumulation.householder(data, design);
         if (qr.wellScaled()) {
             return qr;

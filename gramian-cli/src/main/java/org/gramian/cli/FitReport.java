@@ -76,9 +76,9 @@ final class FitReport {
     static String formula(RegressionModel m) {
         StringBuilder f = new StringBuilder(m.spec().target()).append(" ~ ");
         f.append(m.spec().intercept() ? "1" : "0");
-        for (String name : m.spec().coefficientNames()) {
-            if (!name.equals("(Intercept)")) {
-                f.append(" + ").append(name);
+        for (org.gramian.design.Term t : m.spec().terms()) {
+            if (!(t instanceof org.gramian.design.Term.Intercept)) {
+                f.append(" + ").append(t.name());
             }
         }
         return f.toString();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gramian.design.Design;
+import org.gramian.design.Term;
 import java.util.concurrent.Callable;
 import org.gramian.GramianException;
 import org.gramian.Gramian;
@@ -70,8 +72,8 @@ public final class PlotCommand implements Callable<Integer> {
         double[] res = new double[m];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        // the raw feature: the design column after the bias (x itself, also for a polynomial)
-        int col = data.spec().intercept() ? 1 : 0;
+        // the raw feature: the design column whose term is x itself (also for a polynomial)
+        int col = Design.of(data.spec()).terms().indexOf(new Term.Column(xName));
         for (int i = 0; i < m; i++) {
             x[i] = data.problem().x()[i][col];
             fitted[i] = model.predict(x[i]);

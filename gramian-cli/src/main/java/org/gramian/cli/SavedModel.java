@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gramian.GramianException;
+import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.numeric.DD;
 
@@ -112,23 +113,15 @@ record SavedModel(ModelSpec spec, double[] estimates) {
      * these coefficients on this decimal input, free of cancellation between the terms.
      */
     DD predict(double[] hi, double[] lo) {
-        int k = 0;
-        DD y = DD.ZERO;
-        if (spec.intercept()) {
-            y = DD.of(estimates[k++]);
+        DD[] f = new DD[hi.length];
+        for (int j = 0; j < f.length; j++) {
+            f[j] = DD.of(hi[j], lo[j]);
         }
-        if (spec.degree() > 1) {
-            DD x = DD.of(hi[0], lo[0]);
-            DD pow = x;
-            for (int d = 1; d <= spec.degree(); d++) {
-                y = y.add(pow.multiply(estimates[k++]));
-                pow = pow.multiply(x);
-            }
-        } else {
-            for (int j = 0; j < hi.length; j++) {
-                y = y.add(DD.of(hi[j], lo[j]).multiply(estimates[k++]));
-            }
-        }
-        return y;
+        return design().predict(estimates, f);
+    }
+
+    /** The design of this model (unbound: it expands feature values). */
+    Design design() {
+        return Design.of(spec);
     }
 }

@@ -63,28 +63,37 @@ public record ModelSpec(String target, List<String> features, int degree, boolea
         return new ModelSpec(target, features, degree, withIntercept);
     }
 
+    /**
+     * The terms of X in column order: the intercept (if any), then each feature, or for a
+     * polynomial x, x², …, xᵏ. The layout lives here and in {@link Design}, nowhere else.
+     */
+    public List<Term> terms() {
+        List<Term> terms = new ArrayList<>();
+        if (intercept) {
+            terms.add(new Term.Intercept());
+        }
+        if (degree > 1) {
+            String x = features.get(0);
+            terms.add(new Term.Column(x));
+            for (int k = 2; k <= degree; k++) {
+                terms.add(new Term.Power(x, k));
+            }
+        } else {
+            for (String f : features) {
+                terms.add(new Term.Column(f));
+            }
+        }
+        return terms;
+    }
+
     /** Number of columns p of the design matrix (number of coefficients). */
     public int width() {
-        int terms = degree > 1 ? degree : features.size();
-        return terms + (intercept ? 1 : 0);
+        return terms().size();
     }
 
     /** Names of the coefficients, in design-matrix column order. */
     public List<String> coefficientNames() {
-        List<String> names = new ArrayList<>(width());
-        if (intercept) {
-            names.add("(Intercept)");
-        }
-        if (degree > 1) {
-            String x = features.get(0);
-            names.add(x);
-            for (int k = 2; k <= degree; k++) {
-                names.add(x + "^" + k);
-            }
-        } else {
-            names.addAll(features);
-        }
-        return names;
+        return terms().stream().map(Term::name).toList();
     }
 
     /** The input columns this model reads: the target first, then the features. */

@@ -33,6 +33,7 @@ import org.gramian.solve.Equilibration;
  * never forms XᵀX.
  *
  * @param names        coefficient names, in the column order of X
+ * @param intercept    whether column 0 of X is the intercept's column of ones
  * @param target       name of y
  * @param x            X, m×p
  * @param y            y, length m
@@ -47,7 +48,7 @@ import org.gramian.solve.Equilibration;
  * @param gradient     ∇J(w) = (1/m)(XᵀXw − Xᵀy) evaluated in double-double at the rounded w
  * @param gradientNorm ‖∇J(w)‖₂
  */
-public record NormalEquationSteps(List<String> names, String target, double[][] x, double[] y, double[][] gram,
+public record NormalEquationSteps(List<String> names, boolean intercept, String target, double[][] x, double[] y, double[][] gram,
                                   double[][] cholesky, double[][] gramInverse, double[] xty, double[] coefficients,
                                   double[] predictions, double[] residuals, double cost, double[] gradient,
                                   double gradientNorm) {
@@ -200,7 +201,7 @@ public record NormalEquationSteps(List<String> names, String target, double[][] 
             bOut[i] = unscale(b[i].doubleValue(), -e[i] - e[p]);
         }
         double cost = unscale(rss.divide(2.0 * m).doubleValue(), -2 * e[p]);
-        return new NormalEquationSteps(problem.names(), target, x, y, gramOut, rOut, invOut, bOut, wd,
+        return new NormalEquationSteps(problem.names(), problem.intercept(), target, x, y, gramOut, rOut, invOut, bOut, wd,
                 yhat, res, cost, grad, unscale(norm2.sqrt().doubleValue(), 0));
     }
 

@@ -2,7 +2,7 @@ package org.gramian.iterative;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.InsufficientDataException;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
@@ -42,7 +42,7 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
      *                                      than coefficients
      */
     public static DenseProblem of(RowSource source, ModelSpec spec) {
-        DesignExpander design = new DesignExpander(spec, source.columns());
+        Design design = Design.bind(spec, source.columns());
         int p = design.width();
         List<double[]> rows = new ArrayList<>();
         List<Double> ys = new ArrayList<>();

@@ -5,8 +5,9 @@ package org.gramian.solve;
  * one pass over the rows: n·m(m+1)/2 multiply-adds for m = p+1 columns. Memory is O(m²) plus one
  * tile of {@link GramTile#rowsFor} rows, independent of n.
  *
- * <p>When the model has an intercept (column 0 is all ones) the other columns and y are shifted by
- * a fixed vector {@code s} (the first observation) before they enter the sums: G is then the Gram
+ * <p>When the model has an intercept (a column of ones) the caller shifts the other columns and y
+ * by a fixed vector {@code s} (e.g. the first observation; 0 for the intercept's column) before
+ * they enter the sums: G is then the Gram
  * matrix of [1, X − s, y − s_y], which spans the same space, so the fit is unchanged but the
  * sums no longer cancel catastrophically when a column has a large mean (E[x²] − E[x]²). The shift
  * is undone on the coefficients at the end.
@@ -34,8 +35,7 @@ public final class GramAccumulator {
 
     /**
      * @param p     number of design columns
-     * @param shift values subtracted from each augmented column (length p+1, entry 0 ignored when
-     *              column 0 is the intercept), or null for none
+     * @param shift values subtracted from each augmented column (length p+1), or null for none
      */
     public GramAccumulator(int p, double[] shift) {
         this(p, shift, null);
@@ -43,8 +43,7 @@ public final class GramAccumulator {
 
     /**
      * @param p     number of design columns
-     * @param shift values subtracted from each augmented column (length p+1, entry 0 ignored when
-     *              column 0 is the intercept), or null for none
+     * @param shift values subtracted from each augmented column (length p+1), or null for none
      * @param scale powers of two multiplying each augmented column after the shift (length p+1), or
      *              null for none
      */
@@ -57,8 +56,8 @@ public final class GramAccumulator {
 
     /**
      * Writes the augmented, shifted and scaled row ([x, y] − s)·scale into {@code out[0..m)}: the
-     * row that enters the sums. Column 0 is not shifted when there is a shift (it is the
-     * intercept's 1).
+     * row that enters the sums. The caller chooses the shift (0 for the intercept's column, which
+     * must stay a column of ones); a distributed caller gives every partition the same one.
      */
     public void augment(double[] x, double y, double[] out) {
         final int p = m - 1;
@@ -69,8 +68,7 @@ public final class GramAccumulator {
             }
             out[p] = y * d[p];
         } else {
-            out[0] = x[0] * d[0];
-            for (int j = 1; j < p; j++) {
+            for (int j = 0; j < p; j++) {
                 out[j] = (x[j] - shift[j]) * d[j];
             }
             out[p] = (y - shift[p]) * d[p];

@@ -3,6 +3,7 @@ package org.gramian.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolution;
@@ -178,38 +179,12 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
 
     /**
      * Prediction ŷ = xᵀw for one observation, given the values of {@code spec().features()} in
-     * that order (the design row, powers and intercept, is formed here).
+     * that order (the design row, powers and intercept, is formed by {@link Design}, in
+     * double-double; an aliased coefficient, left out of the fit, counts as 0 as in R's
+     * {@code predict.lm}).
      */
     public double predict(double... featureValues) {
-        if (featureValues.length != spec.features().size()) {
-            throw new IllegalArgumentException("expected " + spec.features().size() + " feature values "
-                    + spec.features() + ", got " + featureValues.length);
-        }
-        double[] w = estimates();
-        for (int j = 0; j < w.length; j++) {
-            if (coefficients.get(j).aliased() && Double.isNaN(w[j])) {
-                w[j] = 0.0; // left out of the fit, as R's predict.lm does
-            }
-        }
-        int k = 0;
-        double y = 0;
-        if (spec.intercept()) {
-            y += w[k++];
-        }
-        if (spec.degree() > 1) {
-            // Horner's rule for b1·x + … + bk·xᵏ
-            double x = featureValues[0];
-            double acc = 0;
-            for (int d = spec.degree(); d >= 1; d--) {
-                acc = acc * x + w[k + d - 1];
-            }
-            y += acc * x;
-        } else {
-            for (double v : featureValues) {
-                y += w[k++] * v;
-            }
-        }
-        return y;
+        return Design.of(spec).predict(estimates(), featureValues);
     }
 
     /** An R-style text summary: coefficient table, then the fit statistics. */

@@ -1,6 +1,6 @@
 package org.gramian.stream;
 
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
 import org.gramian.numeric.DD;
@@ -21,8 +21,8 @@ public final class Accumulation {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** {@link #gram(RowSource, DesignExpander, int)} on {@link #defaultThreads()} threads. */
-    public static GramAccumulator gram(RowSource source, DesignExpander design) {
+    /** {@link #gram(RowSource, Design, int)} on {@link #defaultThreads()} threads. */
+    public static GramAccumulator gram(RowSource source, Design design) {
         return gram(source, design, defaultThreads());
     }
 
@@ -37,21 +37,21 @@ public final class Accumulation {
      *
      * @param threads number of worker threads (1 = everything on the calling thread)
      */
-    public static GramAccumulator gram(RowSource source, DesignExpander design, int threads) {
+    public static GramAccumulator gram(RowSource source, Design design, int threads) {
         return gram(source, design, threads, null);
     }
 
     /**
-     * As {@link #gram(RowSource, DesignExpander, int)}, with the columns scaled by {@code scale}
+     * As {@link #gram(RowSource, Design, int)}, with the columns scaled by {@code scale}
      * (powers of two, length p+1) or, when null, by the powers of two nearest below the first
      * observation's magnitudes ({@link org.gramian.solve.Equilibration}).
      */
-    public static GramAccumulator gram(RowSource source, DesignExpander design, int threads, double[] scale) {
+    public static GramAccumulator gram(RowSource source, Design design, int threads, double[] scale) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         int p = design.width();
-        boolean intercept = design.spec().intercept();
+        int intercept = design.interceptIndex();
         TilePipeline[] pipe = new TilePipeline[1];
         GramAccumulator[] acc = new GramAccumulator[1];
         try {
@@ -66,7 +66,12 @@ public final class Accumulation {
                     double[] first = new double[p + 1];
                     System.arraycopy(x, 0, first, 0, p);
                     first[p] = y;
-                    double[] shift = intercept ? first : null;
+                    double[] shift = null;
+                    if (intercept >= 0) {
+                        // Shift every column but the intercept's by the first observation.
+                        shift = first.clone();
+                        shift[intercept] = 0.0;
+                    }
                     double[] d = scale != null ? scale : Equilibration.fromMagnitudes(first);
                     acc[0] = new GramAccumulator(p, shift, d);
                     pipe[0] = new TilePipeline(source, design, acc[0], threads);
@@ -86,11 +91,11 @@ public final class Accumulation {
 
     /**
      * One pass computing, for each augmented column j (design columns, then y), the largest
-     * |vⱼ − shiftⱼ| over all rows (|vⱼ| when {@code shift} is null; column 0 is never shifted):
+     * |vⱼ − shiftⱼ| over all rows (|vⱼ| when {@code shift} is null):
      * the magnitudes from which {@link org.gramian.solve.Equilibration#fromMagnitudes} picks a
      * scale when the first observation's did not suit the data.
      */
-    public static double[] columnMagnitudes(RowSource source, DesignExpander design, double[] shift) {
+    public static double[] columnMagnitudes(RowSource source, Design design, double[] shift) {
         int p = design.width();
         double[] max = new double[p + 1];
         double[] x = new double[p];
@@ -98,7 +103,7 @@ public final class Accumulation {
             for (int i = 0; i < block.rows(); i++) {
                 double y = design.expand(block, i, x, source);
                 for (int j = 0; j < p; j++) {
-                    double v = shift == null || j == 0 ? x[j] : x[j] - shift[j];
+                    double v = shift == null ? x[j] : x[j] - shift[j];
                     max[j] = Math.max(max[j], Math.abs(v));
                 }
                 max[p] = Math.max(max[p], Math.abs(shift == null ? y : y - shift[p]));
@@ -107,8 +112,8 @@ public final class Accumulation {
         return max;
     }
 
-    /** {@link #householder(RowSource, DesignExpander, int)} on {@link #defaultThreads()} threads. */
-    public static HouseholderAccumulator householder(RowSource source, DesignExpander design) {
+    /** {@link #householder(RowSource, Design, int)} on {@link #defaultThreads()} threads. */
+    public static HouseholderAccumulator householder(RowSource source, Design design) {
         return householder(source, design, defaultThreads());
     }
 
@@ -120,16 +125,16 @@ public final class Accumulation {
      *
      * @param threads number of worker threads (1 = everything on the calling thread)
      */
-    public static HouseholderAccumulator householder(RowSource source, DesignExpander design, int threads) {
+    public static HouseholderAccumulator householder(RowSource source, Design design, int threads) {
         return householder(source, design, threads, null);
     }
 
     /**
-     * As {@link #householder(RowSource, DesignExpander, int)}, with the columns scaled by
+     * As {@link #householder(RowSource, Design, int)}, with the columns scaled by
      * {@code scale} (powers of two, length p+1) or, when null, by the powers of two nearest below
      * the first observation's magnitudes ({@link org.gramian.solve.Equilibration}).
      */
-    public static HouseholderAccumulator householder(RowSource source, DesignExpander design, int threads,
+    public static HouseholderAccumulator householder(RowSource source, Design design, int threads,
                                                      double[] scale) {
         try (QrPipeline pipe = new QrPipeline(source, design, threads, scale)) {
             source.forEachBlock(true, pipe::accept);

@@ -1,7 +1,7 @@
 package org.gramian.stream;
 
 import java.util.ArrayDeque;
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
 import org.gramian.numeric.DD;
@@ -37,7 +37,7 @@ final class QrPipeline implements AutoCloseable {
     }
 
     private final RowSource source;
-    private final DesignExpander design;
+    private final Design design;
     private final int width;
     private final OrderedPool<Done> pool;
     private final ArrayDeque<Chunk> free = new ArrayDeque<>();
@@ -47,7 +47,7 @@ final class QrPipeline implements AutoCloseable {
     private double[] scale;
 
     /** @param scale the column scale (powers of two), or null to take it from the first observation */
-    QrPipeline(RowSource source, DesignExpander design, int threads, double[] scale) {
+    QrPipeline(RowSource source, Design design, int threads, double[] scale) {
         this.source = source;
         this.design = design;
         this.scale = scale == null ? null : scale.clone();

@@ -1,7 +1,7 @@
 package org.gramian.stream;
 
 import java.util.ArrayDeque;
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.RowBlock;
 import org.gramian.design.RowSource;
 import org.gramian.solve.GramAccumulator;
@@ -36,7 +36,7 @@ final class TilePipeline implements AutoCloseable {
     }
 
     private final RowSource source;
-    private final DesignExpander design;
+    private final Design design;
     private final GramAccumulator acc;
     private final int width;
     private final OrderedPool<Unit> pool;
@@ -44,7 +44,7 @@ final class TilePipeline implements AutoCloseable {
     private Unit current;
     private long nextRow;
 
-    TilePipeline(RowSource source, DesignExpander design, GramAccumulator acc, int threads) {
+    TilePipeline(RowSource source, Design design, GramAccumulator acc, int threads) {
         this.source = source;
         this.design = design;
         this.acc = acc;

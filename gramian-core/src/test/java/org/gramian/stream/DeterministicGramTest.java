@@ -8,7 +8,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.InvalidValueException;
 import org.gramian.design.ModelSpec;
 import org.gramian.solve.Equilibration;
@@ -37,7 +37,7 @@ class DeterministicGramTest {
 
     private static GramAccumulator gram(double[][] rows, int threads, int... sizes) {
         ChunkedSource src = new ChunkedSource(NAMES, rows, sizes);
-        return Accumulation.gram(src, new DesignExpander(SPEC, NAMES), threads);
+        return Accumulation.gram(src, Design.bind(SPEC, NAMES), threads);
     }
 
     private static long[] bits(GramAccumulator acc) {
@@ -89,7 +89,9 @@ class DeterministicGramTest {
         GramAccumulator parallel = gram(rows, 2, 97);
         double[] shift = rows[0].clone();
         double[] first = {1, shift[0], shift[1], shift[2], shift[3], shift[4], shift[5]};
-        GramAccumulator serial = new GramAccumulator(6, first, Equilibration.fromMagnitudes(first));
+        double[] shiftOthers = first.clone();
+        shiftOthers[0] = 0.0; // the intercept's column is not shifted
+        GramAccumulator serial = new GramAccumulator(6, shiftOthers, Equilibration.fromMagnitudes(first));
         for (double[] row : rows) {
             serial.add(new double[]{1, row[0], row[1], row[2], row[3], row[4]}, row[5]);
         }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.gramian.design.DesignExpander;
+import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
 import org.gramian.design.Table;
@@ -46,7 +46,7 @@ class DeterministicQrTest {
     }
 
     private static HouseholderAccumulator qr(RowSource src, int threads) {
-        return Accumulation.householder(src, new DesignExpander(SPEC, src.columns()), threads);
+        return Accumulation.householder(src, Design.bind(SPEC, src.columns()), threads);
     }
 
     @Test

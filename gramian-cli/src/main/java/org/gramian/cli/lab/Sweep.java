@@ -130,7 +130,7 @@ public final class Sweep {
             y[i] = s + 0.1 * gaussian(rnd);
         }
         List<String> names = new ArrayList<>(d);
-        names.add("(Intercept)");
+        names.add(new org.gramian.design.Term.Intercept().name());
         for (int j = 1; j < d; j++) {
             names.add("x" + j);
         }

@@ -27,7 +27,7 @@ public final class ExplainSteps {
         String mp = m + "×" + p;
         String pp = p + "×" + p;
         List<Step> steps = new ArrayList<>();
-        boolean bias = names.get(0).equals("(Intercept)");
+        boolean bias = s.intercept();
         steps.add(new Step("X", "X", "design", "Design matrix X (" + mp + "): one row per observation, one column per"
                 + " coefficient" + (bias ? "; the bias column of ones comes first so that w₀ is the intercept" : ""),
                 Block.matrix(s.x(), obs, names)));
