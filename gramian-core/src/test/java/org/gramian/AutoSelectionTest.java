@@ -9,7 +9,7 @@ import java.util.Random;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;
 
 /** {@code auto} keeps the one-pass normal equation only when it promises 13.5+ digits. */
@@ -34,8 +34,8 @@ class AutoSelectionTest {
         }
         cols.put("y", y);
         ModelSpec spec = ModelSpec.linear("y", List.of("x1", "x2", "x3", "x4", "x5"));
-        RegressionModel auto = Gramian.fit(Table.of(cols), spec);
-        RegressionModel qr = Gramian.fit(Table.of(cols), spec, SolverKind.QR);
+        FittedModel auto = Gramian.fit(Table.of(cols), spec);
+        FittedModel qr = Gramian.fit(Table.of(cols), spec, SolverKind.QR);
         assertThat(auto.solver()).isEqualTo(SolverKind.CHOLESKY);
         assertThat(auto.solverNote()).contains("Cholesky");
         for (int j = 0; j < 6; j++) {
@@ -57,12 +57,12 @@ class AutoSelectionTest {
         }
         Table data = Table.xy(x, y);
         ModelSpec spec = ModelSpec.polynomial("y", "x", 3);
-        RegressionModel auto = Gramian.fit(data, spec);
-        RegressionModel qr = Gramian.fit(data, spec, SolverKind.QR);
+        FittedModel auto = Gramian.fit(data, spec);
+        FittedModel qr = Gramian.fit(data, spec, SolverKind.QR);
         assertThat(auto.solver()).isEqualTo(SolverKind.QR);
         assertThat(auto.solverNote()).contains("second pass");
         assertThat(auto.estimates()).containsExactly(qr.estimates());
-        RegressionModel chol = Gramian.fit(data, spec, SolverKind.CHOLESKY);
+        FittedModel chol = Gramian.fit(data, spec, SolverKind.CHOLESKY);
         assertThat(chol.conditioning().expectedDigits()).isLessThan(auto.conditioning().expectedDigits());
     }
 }

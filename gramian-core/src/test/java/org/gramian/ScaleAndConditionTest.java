@@ -15,7 +15,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.nist.NistDataset;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,8 +64,8 @@ class ScaleAndConditionTest {
     @ParameterizedTest(name = "y·1e{0}, x·1e{1}, {2}")
     @MethodSource("scales")
     void sameDigitsAtEveryScale(int ey, int ex, SolverKind solver) {
-        RegressionModel ref = Gramian.fit(at(0, 0), ModelSpec.line("y", "x"), solver);
-        RegressionModel m = Gramian.fit(at(ey, ex), ModelSpec.line("y", "x"), solver);
+        FittedModel ref = Gramian.fit(at(0, 0), ModelSpec.line("y", "x"), solver);
+        FittedModel m = Gramian.fit(at(ey, ex), ModelSpec.line("y", "x"), solver);
         // Cholesky sees only the doubles, whose rounding differs from scale to scale by 2⁻⁵³.
         double tol = solver == SolverKind.CHOLESKY ? 1e-11 : 1e-14;
         // intercept scales as y, slope as y/x, standard errors likewise; t, R², F do not scale
@@ -140,7 +140,7 @@ class ScaleAndConditionTest {
         double rho = sx / Math.sqrt(x.length * sxx);
         double kappa = Math.sqrt((1 + rho) / (1 - rho));
         for (SolverKind s : SolverKind.values()) {
-            RegressionModel m = Gramian.fit(Table.xy(x, y), ModelSpec.line("y", "x"), s);
+            FittedModel m = Gramian.fit(Table.xy(x, y), ModelSpec.line("y", "x"), s);
             assertThat(m.conditioning().conditionNumber()).as(s.toString()).isCloseTo(kappa, within(1e-9 * kappa));
         }
     }
@@ -156,7 +156,7 @@ class ScaleAndConditionTest {
         assertThat(Files.exists(f)).as(f.toString()).isTrue();
         NistDataset ds = NistDataset.read(f);
         for (SolverKind s : SolverKind.values()) {
-            RegressionModel m = Gramian.fit(ds.data(), ds.spec(), s);
+            FittedModel m = Gramian.fit(ds.data(), ds.spec(), s);
             assertThat(m.conditioning().conditionNumber()).as(s + " scaled")
                     .isCloseTo(43275.04358718, within(1e-6 * 43275.0));
             assertThat(m.conditioning().unscaledConditionNumber()).as(s + " unscaled")
@@ -176,7 +176,7 @@ class ScaleAndConditionTest {
             x[i] = 1871 + i;
             y[i] = 900 + 100 * r.nextGaussian();
         }
-        RegressionModel m = Gramian.fit(Table.xy(x, y), ModelSpec.polynomial("y", "x", 6), SolverKind.AUTO);
+        FittedModel m = Gramian.fit(Table.xy(x, y), ModelSpec.polynomial("y", "x", 6), SolverKind.AUTO);
         assertThat(m.conditioning().conditionNumber()).isGreaterThan(1e9);
         assertThat(m.conditioning().warning()).contains("multicollinearity", "nearly linearly dependent");
     }
@@ -186,7 +186,7 @@ class ScaleAndConditionTest {
         double[] x = {1, 2, 3, 4, 5, 6};
         double[] y = {3, 3, 3, 3, 3, 3};
         for (SolverKind s : SolverKind.values()) {
-            RegressionModel m = Gramian.fit(Table.xy(x, y), ModelSpec.line("y", "x"), s);
+            FittedModel m = Gramian.fit(Table.xy(x, y), ModelSpec.line("y", "x"), s);
             assertThat(m.anova().fStatistic()).as(s.toString()).isNaN();
             assertThat(m.anova().fPValue()).isNaN();
             assertThat(m.statistics().rSquared()).isNaN();
@@ -200,7 +200,7 @@ class ScaleAndConditionTest {
     void exactFitHasInfiniteF() {
         double[] x = {1, 2, 3, 4, 5, 6};
         double[] y = {3, 5, 7, 9, 11, 13};
-        RegressionModel m = Gramian.fit(Table.xy(x, y), ModelSpec.line("y", "x"), SolverKind.QR);
+        FittedModel m = Gramian.fit(Table.xy(x, y), ModelSpec.line("y", "x"), SolverKind.QR);
         assertThat(m.anova().fStatistic()).isInfinite();
     }
 }

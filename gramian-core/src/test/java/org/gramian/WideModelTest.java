@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,7 +69,7 @@ class WideModelTest {
                 row[0] = f + (t == 0 ? d : -d);
             }
         }
-        RegressionModel m = Gramian.fit(Table.ofRows(names, rows), ModelSpec.linear("y", names.subList(1, p)),
+        FittedModel m = Gramian.fit(Table.ofRows(names, rows), ModelSpec.linear("y", names.subList(1, p)),
                 solver);
         // Cholesky forms XᵀX in double: κ² ≈ 10³ here, so about 1e-12.
         double tol = solver == SolverKind.CHOLESKY ? 1e-10 : 1e-14;

@@ -7,7 +7,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.solve.GramAccumulator;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +36,7 @@ class WorkedExampleTest {
     @ParameterizedTest
     @EnumSource(SolverKind.class)
     void everySolverGivesTheHandWorkedFit(SolverKind solver) {
-        RegressionModel m = Gramian.fit(DATA, ModelSpec.line("y", "x"), solver);
+        FittedModel m = Gramian.fit(DATA, ModelSpec.line("y", "x"), solver);
         double tol = 1e-15;
         assertThat(m.estimates()[0]).isCloseTo(2.0 / 3, within(tol));
         assertThat(m.estimates()[1]).isCloseTo(1.5, within(tol));
@@ -55,6 +55,6 @@ class WorkedExampleTest {
         assertThat(m.coefficients().get(1).pValue()).isCloseTo(1 - 2 / Math.PI * Math.atan(t1), within(1e-13));
         assertThat(m.predict(4.0)).isCloseTo(2.0 / 3 + 6, within(1e-14));
         assertThat(m.conditioning().trustworthy()).isTrue();
-        assertThat(m.summary()).contains("(Intercept)", "Std. Error", "R-squared", "F-statistic");
+        assertThat(org.gramian.report.TextSummary.of(m, null)).contains("(Intercept)", "Std. Error", "R-squared", "F-statistic");
     }
 }

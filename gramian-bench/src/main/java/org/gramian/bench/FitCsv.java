@@ -27,7 +27,7 @@ public final class FitCsv {
             features.remove(target);
             List<String> cols = new ArrayList<>(features);
             cols.add(target);
-            System.out.println(Gramian.fit(csv.select(cols), ModelSpec.linear(target, features)).summary());
+            System.out.println(org.gramian.report.TextSummary.of(Gramian.fit(csv.select(cols), ModelSpec.linear(target, features)), null));
         } catch (GramianException e) {
             System.err.println("gramian: " + e.getMessage());
             System.exit(1);

@@ -7,7 +7,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
 import org.gramian.design.Table;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 
 /**
  * Timing harness for bench/run.sh: {@code Gramian.fit(table, spec, solver)} on seeded random data
@@ -33,7 +33,7 @@ public final class InMemoryFit {
         ModelSpec spec = SyntheticData.spec(d);
         for (int a = 4; a < args.length; a++) {
             SolverKind solver = SolverKind.valueOf(args[a]);
-            RegressionModel model = null;
+            FittedModel model = null;
             for (int w = 0; w < warmup; w++) {
                 model = Gramian.fit(table, spec, solver);
             }

@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.report.TextTable;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gramian.nist.Certification;
 import org.gramian.nist.NistDataset;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,7 +70,7 @@ final class CertifyCommand implements Callable<Integer> {
                 "Solver", "Result");
         int passed = 0;
         for (Certification c : results) {
-            RegressionModel m = c.model();
+            FittedModel m = c.model();
             t.row(c.dataset(), Long.toString(m.statistics().observations()),
                     Integer.toString(m.statistics().parameters()), lre(c.estimates()), lre(c.standardErrors()),
                     lre(c.residualSd()), lre(c.rSquared()), m.solver().name().toLowerCase(Locale.ROOT),
@@ -92,7 +94,7 @@ final class CertifyCommand implements Callable<Integer> {
         th.put("statistics", Certification.STATISTIC_THRESHOLD);
         ArrayNode arr = root.putArray("datasets");
         for (Certification c : results) {
-            RegressionModel m = c.model();
+            FittedModel m = c.model();
             ObjectNode o = arr.addObject();
             o.put("name", c.dataset());
             o.put("observations", m.statistics().observations());

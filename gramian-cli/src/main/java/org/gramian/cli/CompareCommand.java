@@ -10,7 +10,7 @@ import org.gramian.cli.lab.Comparison;
 import org.gramian.cli.lab.MethodRun;
 import org.gramian.cli.lab.Sweep;
 import org.gramian.cli.render.AtomicFiles;
-import org.gramian.cli.render.Numbers;
+import org.gramian.report.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

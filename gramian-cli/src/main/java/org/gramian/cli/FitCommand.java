@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.report.TextSummary;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
 import org.gramian.design.UnknownColumnException;
 import org.gramian.io.CsvSource;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +73,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        RegressionModel model;
+        FittedModel model;
         try {
             CsvSource csv = CsvFiles.open(file);
             ModelSpec modelSpec = modelSpec(csv.columns());
@@ -84,7 +86,7 @@ final class FitCommand implements Callable<Integer> {
         }
         String text = format == OutputFormat.json
                 ? ModelJson.text(ModelJson.of(model, file.toString()))
-                : FitReport.table(model, file.toString());
+                : TextSummary.of(model, file.toString());
         Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
         return ExitCodes.OK;
     }

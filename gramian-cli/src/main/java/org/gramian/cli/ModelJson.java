@@ -11,7 +11,7 @@ import org.gramian.stats.Anova;
 import org.gramian.stats.Coefficient;
 import org.gramian.stats.Conditioning;
 import org.gramian.stats.FitStatistics;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 
 /**
  * The JSON form of a fitted model ({@code gramian fit --format json}); {@code predict} reads it back
@@ -37,7 +37,7 @@ final class ModelJson {
     }
 
     /** The model as a JSON tree; {@code data} names the input file (may be null). */
-    static ObjectNode of(RegressionModel m, String data) {
+    static ObjectNode of(FittedModel m, String data) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("gramian", VersionProvider.version());

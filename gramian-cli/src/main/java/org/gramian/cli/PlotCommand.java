@@ -13,7 +13,7 @@ import org.gramian.GramianException;
 import org.gramian.Gramian;
 import org.gramian.cli.lab.Charts;
 import org.gramian.cli.render.AtomicFiles;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +62,7 @@ public final class PlotCommand implements Callable<Integer> {
                     + data.spec().features().size() + " features " + data.spec().features()
                     + ": choose one with --features");
         }
-        RegressionModel model = Gramian.fit(data.table(), data.spec());
+        FittedModel model = Gramian.fit(data.table(), data.spec());
         String xName = data.spec().features().get(0);
         String yName = data.spec().target();
         int m = data.problem().rows();

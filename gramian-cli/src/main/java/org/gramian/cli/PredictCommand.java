@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.report.Numbers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -3,7 +3,7 @@ package org.gramian.nist;
 import org.gramian.Gramian;
 import org.gramian.solve.SolverKind;
 import org.gramian.stats.Coefficient;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 
 /**
  * The result of fitting a {@link NistDataset} and comparing with its certified values: the worst
@@ -18,7 +18,7 @@ import org.gramian.stats.RegressionModel;
  * @param model          the fitted model
  */
 public record Certification(String dataset, SolverKind solver, double estimates, double standardErrors,
-                            double residualSd, double rSquared, RegressionModel model) {
+                            double residualSd, double rSquared, FittedModel model) {
 
     /** Default threshold for estimates (issue: LRE ≥ 13). */
     public static final double ESTIMATE_THRESHOLD = 13.0;
@@ -26,7 +26,7 @@ public record Certification(String dataset, SolverKind solver, double estimates,
     public static final double STATISTIC_THRESHOLD = 12.0;
 
     public static Certification check(NistDataset ds, SolverKind solver) {
-        RegressionModel m = Gramian.fit(ds.data(), ds.spec(), solver);
+        FittedModel m = Gramian.fit(ds.data(), ds.spec(), solver);
         double[] est = m.estimates();
         double[] se = m.coefficients().stream().mapToDouble(Coefficient::standardError).toArray();
         return new Certification(ds.name(), solver, Lre.min(est, ds.estimates()), Lre.min(se, ds.standardErrors()),

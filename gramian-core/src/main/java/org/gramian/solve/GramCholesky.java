@@ -50,7 +50,7 @@ public final class GramCholesky {
                 out[i][j] = DD.of(r[i][j]);
             }
         }
-        return new TriangularFactor(out, acc.count(), acc.shift(), SolverKind.CHOLESKY,
-                TriangularFactor.DOUBLE_ROUNDOFF, true, acc.scale());
+        return new TriangularFactor(out, acc.count(), acc.shift(), TriangularFactor.DOUBLE_ROUNDOFF, true,
+                acc.scale());
     }
 }

@@ -39,14 +39,12 @@ import org.gramian.numeric.DD;
  * @param conditionNumber κ₂ of X with columns scaled to unit length (∞ when aliased)
  * @param unscaledConditionNumber κ₂ of X as given (∞ when aliased, NaN when out of range)
  * @param expectedDigits  how many significant digits of w the method's error bound supports
- * @param method          the solver whose factor was used
  * @param usedSvd         whether the minimum-norm SVD solution was computed
  */
 public record LeastSquaresSolution(DD[] coefficients, DD[][] scaledInverse, double[] columnScale,
                                    double responseScale, int rank, boolean[] aliased, DD scaledRss,
                                    DD scaledPrintedRss, DD scaledTss, long observations, double conditionNumber,
-                                   double unscaledConditionNumber, double expectedDigits, SolverKind method,
-                                   boolean usedSvd) {
+                                   double unscaledConditionNumber, double expectedDigits, boolean usedSvd) {
 
     public int width() {
         return coefficients.length;

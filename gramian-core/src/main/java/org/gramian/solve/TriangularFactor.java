@@ -12,20 +12,19 @@ import org.gramian.numeric.DD;
  * @param observations number of rows n that went into it
  * @param shift        the shift applied to columns 1..p−1 and to y (index p) before factoring,
  *                     or null; only used with an intercept in column 0
- * @param method       the solver that produced it
  * @param unitRoundoff the unit roundoff of the arithmetic that produced R (2⁻⁵³ or 2⁻¹⁰⁴)
  * @param squaredCondition true when errors grow with κ² (normal equations), false for QR
  * @param scale        the powers of two that multiplied each augmented column (after the shift)
  *                     before factoring, length m, or null for none: R is the factor of the scaled
  *                     data ({@link Equilibration})
  */
-public record TriangularFactor(DD[][] r, long observations, double[] shift, SolverKind method,
-                               double unitRoundoff, boolean squaredCondition, double[] scale) {
+public record TriangularFactor(DD[][] r, long observations, double[] shift, double unitRoundoff,
+                               boolean squaredCondition, double[] scale) {
 
     /** A factor of unscaled data. */
-    public TriangularFactor(DD[][] r, long observations, double[] shift, SolverKind method, double unitRoundoff,
+    public TriangularFactor(DD[][] r, long observations, double[] shift, double unitRoundoff,
                             boolean squaredCondition) {
-        this(r, observations, shift, method, unitRoundoff, squaredCondition, null);
+        this(r, observations, shift, unitRoundoff, squaredCondition, null);
     }
 
     public static final double DOUBLE_ROUNDOFF = 0x1p-53;

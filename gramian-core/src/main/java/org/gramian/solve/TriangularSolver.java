@@ -119,7 +119,7 @@ public final class TriangularSolver {
         tss = tss.doubleValue() <= floor ? DD.ZERO : tss;
         printedRss = printedRss.doubleValue() <= floor ? DD.ZERO : printedRss;
         return new LeastSquaresSolution(w, cov, d, c, rank, aliased, rss, printedRss, tss, f.observations(),
-                condition, unscaledCondition, expected, f.method(), forceSvd);
+                condition, unscaledCondition, expected, forceSvd);
     }
 
     /**

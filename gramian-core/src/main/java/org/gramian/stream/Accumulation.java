@@ -112,6 +112,30 @@ public final class Accumulation {
         return max;
     }
 
+    /**
+     * The Gram pass, equilibrated by the first observation's magnitudes; when those did not suit
+     * the data (a sum overflowed or a column underflowed), once more with the scale of each
+     * column's largest magnitude, found in an extra pass.
+     */
+    public static GramAccumulator equilibratedGram(RowSource data, Design design) {
+        GramAccumulator gram = gram(data, design);
+        if (gram.wellScaled()) {
+            return gram;
+        }
+        double[] max = columnMagnitudes(data, design, gram.shift());
+        return gram(data, design, defaultThreads(), Equilibration.fromMagnitudes(max));
+    }
+
+    /** The double-double QR pass, equilibrated as {@link #equilibratedGram} is. */
+    public static HouseholderAccumulator equilibratedHouseholder(RowSource data, Design design) {
+        HouseholderAccumulator qr = householder(data, design);
+        if (qr.wellScaled()) {
+            return qr;
+        }
+        double[] max = columnMagnitudes(data, design, null);
+        return householder(data, design, defaultThreads(), Equilibration.fromMagnitudes(max));
+    }
+
     /** {@link #householder(RowSource, Design, int)} on {@link #defaultThreads()} threads. */
     public static HouseholderAccumulator householder(RowSource source, Design design) {
         return householder(source, design, defaultThreads());

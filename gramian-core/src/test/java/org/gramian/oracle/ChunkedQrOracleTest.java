@@ -11,7 +11,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.nist.Lre;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +35,7 @@ class ChunkedQrOracleTest {
         }
         ExactLeastSquares exact = ExactLeastSquares.polynomial(rows, degree);
         Table t = Table.ofDecimalRows(List.of("x", "y"), rows);
-        RegressionModel m = Gramian.fit(t, ModelSpec.polynomial("y", "x", degree), SolverKind.QR);
+        FittedModel m = Gramian.fit(t, ModelSpec.polynomial("y", "x", degree), SolverKind.QR);
         for (int j = 0; j <= degree; j++) {
             assertThat(Lre.of(m.coefficients().get(j).estimate(), exact.w[j].doubleValue()))
                     .as("coefficient %d, cond %.3g", j, m.conditioning().conditionNumber())

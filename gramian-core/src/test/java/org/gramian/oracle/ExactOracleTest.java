@@ -11,7 +11,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.nist.Lre;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,7 +40,7 @@ class ExactOracleTest {
         }
         ExactLeastSquares exact = ExactLeastSquares.polynomial(rows, degree);
         Table t = Table.ofDecimalRows(List.of("x", "y"), rows);
-        RegressionModel m = Gramian.fit(t, ModelSpec.polynomial("y", "x", degree), SolverKind.AUTO);
+        FittedModel m = Gramian.fit(t, ModelSpec.polynomial("y", "x", degree), SolverKind.AUTO);
 
         double worstEst = Lre.CAP;
         double worstSe = Lre.CAP;

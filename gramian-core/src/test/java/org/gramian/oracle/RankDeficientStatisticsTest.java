@@ -13,7 +13,7 @@ import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.solve.SolverKind;
 import org.gramian.stats.Coefficient;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +49,7 @@ class RankDeficientStatisticsTest {
     void statisticsAreThoseOfTheReducedFit(Design d, SolverKind solver) {
         List<String> features = d.columns().subList(1, d.columns().size());
         Table table = Table.ofDecimalRows(d.columns(), d.rows());
-        RegressionModel m = Gramian.fit(table, ModelSpec.linear("y", features), solver);
+        FittedModel m = Gramian.fit(table, ModelSpec.linear("y", features), solver);
 
         int p = features.size() + 1;
         int aliasedIndex = d.columns().indexOf(d.aliased());   // = its coefficient index (intercept first)

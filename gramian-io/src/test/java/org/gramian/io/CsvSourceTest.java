@@ -11,7 +11,7 @@ import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.Table;
 import org.gramian.numeric.Decimal;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,8 +124,8 @@ class CsvSourceTest {
         }
         Table table = Table.ofDecimalRows(src.columns(), rows);
         ModelSpec spec = ModelSpec.linear("y", List.of("x1", "x2", "x3", "x4", "x5", "x6"));
-        RegressionModel fromCsv = Gramian.fit(src.withThreads(2).withChunkSize(100), spec);
-        RegressionModel fromTable = Gramian.fit(table, spec);
+        FittedModel fromCsv = Gramian.fit(src.withThreads(2).withChunkSize(100), spec);
+        FittedModel fromTable = Gramian.fit(table, spec);
         assertThat(fromCsv.coefficients()).usingRecursiveComparison().isEqualTo(fromTable.coefficients());
         // NIST certified Longley intercept: -3482258.63459582
         assertThat(fromCsv.coefficients().get(0).estimate()).isCloseTo(-3482258.63459582,

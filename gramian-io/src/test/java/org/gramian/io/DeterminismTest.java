@@ -9,7 +9,7 @@ import java.util.Random;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
 import org.gramian.solve.SolverKind;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class DeterminismTest {
         Rows.Pass referencePlain = Rows.read(base.withThreads(1).withChunkSize(1 << 20), false);
         assertThat(reference.rows()).isEqualTo(9000);
         assertThat(referencePlain.values()).isEqualTo(reference.values());
-        RegressionModel[] refFits = {Gramian.fit(base.withThreads(1), spec, SolverKind.CHOLESKY),
+        FittedModel[] refFits = {Gramian.fit(base.withThreads(1), spec, SolverKind.CHOLESKY),
             Gramian.fit(base.withThreads(1), spec, SolverKind.QR)};
         for (int threads : new int[] {1, 2, 4}) {
             for (int chunk : new int[] {1, 64, 257, 4096, 100_000}) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 
 /**
  * Run in a forked JVM with a small heap by {@link LargerThanHeapTest}: fits
@@ -21,7 +21,7 @@ public final class FitFileMain {
         CsvSource source = CsvSource.open(Path.of(args[0]));
         List<String> columns = new java.util.ArrayList<>(features);
         columns.add(target);
-        RegressionModel model = Gramian.fit(source.select(columns), ModelSpec.linear(target, features));
+        FittedModel model = Gramian.fit(source.select(columns), ModelSpec.linear(target, features));
         for (double b : model.estimates()) {
             System.out.println(b);
         }

@@ -1,5 +1,7 @@
 package org.gramian.cli.render;
 
+import org.gramian.report.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,28 +3,31 @@ package org.gramian.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolution;
-import org.gramian.solve.SolverKind;
 
 /**
- * A fitted least-squares model ŷ = Xw: the coefficients with their standard errors, t and
- * p-values, goodness of fit, ANOVA and an account of its numerical trustworthiness. Immutable.
+ * The statistics of a solved least-squares problem: each coefficient's standard error, t and
+ * p-value, goodness of fit, the ANOVA table, the numerical diagnostics, and the covariance of the
+ * coefficients. Every second-order quantity is formed in the units of the equilibrated data and
+ * brought back by an exact power of two at the end (see {@link LeastSquaresSolution}); a value
+ * that is not representable there is NaN, not a wrong number.
  *
- * @param spec         what was fitted
- * @param coefficients one per design column, in order
- * @param statistics   n, residual SD, R², adjusted R²
- * @param anova        the analysis of variance
- * @param conditioning condition number, expected correct digits, aliased columns, warning
- * @param solver       the method whose answer this is
- * @param solverNote   why that method was used (for {@code auto}) or what happened
+ * @param coefficients      one per design column, in order
+ * @param statistics        n, residual SD, R², adjusted R²
+ * @param anova             the analysis of variance
+ * @param conditioning      condition numbers, expected digits, aliased columns, warning
+ * @param residualVariance  s² = RSS/(n − rank) (NaN when n = rank or out of range)
+ * @param residualDf        n − rank
+ * @param covariance        Cov(w) = s²(XᵀX)⁻¹, p×p (NaN rows and columns for aliased coefficients,
+ *                          NaN entries out of the double range)
  */
-public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics,
-                              Anova anova, Conditioning conditioning, SolverKind solver, String solverNote) {
+public record Inference(List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
+                        Conditioning conditioning, double residualVariance, long residualDf,
+                        double[][] covariance) {
 
-    public RegressionModel {
+    public Inference {
         coefficients = List.copyOf(coefficients);
     }
 
@@ -37,7 +40,7 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
      * {@link LeastSquaresSolution}); a value that is not representable there is NaN, not a wrong
      * number.
      */
-    public static RegressionModel of(ModelSpec spec, LeastSquaresSolution sol, SolverKind solver, String note) {
+    public static Inference of(ModelSpec spec, LeastSquaresSolution sol) {
         long n = sol.observations();
         int p = sol.width();
         int rank = sol.rank();
@@ -142,7 +145,18 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
                     String.format(Locale.ROOT, "%.6g", unscale(rssS.doubleValue(), -2 * ce)));
         }
         Conditioning cond = new Conditioning(kappa, sol.unscaledConditionNumber(), digits, aliased, warning);
-        return new RegressionModel(spec, coefs, stats, anova, cond, solver, note);
+        // Cov(w) = s²(XᵀX)⁻¹ in original units: s²·dᵢdⱼ·(X̃ᵀX̃)⁻¹ᵢⱼ/… formed from the scaled parts.
+        double[][] cov = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                cov[i][j] = dfRes > 0
+                        ? unscale(sol.scaledInverse()[i][j].multiply(rssS).divide(dfRes).doubleValue(),
+                                Math.getExponent(sol.columnScale()[i]) + Math.getExponent(sol.columnScale()[j])
+                                        - 2 * ce)
+                        : Double.NaN;
+            }
+        }
+        return new Inference(coefs, stats, anova, cond, mse, dfRes, cov);
     }
 
     private static String ordinal(int k) {
@@ -172,88 +186,4 @@ public record RegressionModel(ModelSpec spec, List<Coefficient> coefficients, Fi
         return out;
     }
 
-    /** The coefficient estimates w, in design-column order. */
-    public double[] estimates() {
-        return coefficients.stream().mapToDouble(Coefficient::estimate).toArray();
-    }
-
-    /**
-     * Prediction ŷ = xᵀw for one observation, given the values of {@code spec().features()} in
-     * that order (the design row, powers and intercept, is formed by {@link Design}, in
-     * double-double; an aliased coefficient, left out of the fit, counts as 0 as in R's
-     * {@code predict.lm}).
-     */
-    public double predict(double... featureValues) {
-        return Design.of(spec).predict(estimates(), featureValues);
-    }
-
-    /** An R-style text summary: coefficient table, then the fit statistics. */
-    public String summary() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Least-squares fit of %s on %s (%s)%n", spec.target(),
-                String.join(", ", spec.coefficientNames()), solverNote));
-        sb.append(String.format(Locale.ROOT, "%-14s %24s %24s %12s %12s%n", "Coefficient", "Estimate",
-                "Std. Error", "t value", "Pr(>|t|)"));
-        for (Coefficient c : coefficients) {
-            if (c.aliased()) {
-                sb.append(String.format(Locale.ROOT, "%-14s %24s %24s %12s %12s%n", c.name(), fmt(c.estimate()),
-                        "aliased", "", ""));
-            } else {
-                sb.append(String.format(Locale.ROOT, "%-14s %24s %24s %12s %12s%n", c.name(), fmt(c.estimate()),
-                        fmt(c.standardError()), fmt4(c.tValue()), fmtP(c.pValue())));
-            }
-        }
-        sb.append(String.format(Locale.ROOT, "%nResidual standard deviation: %s on %d degrees of freedom%n",
-                fmt(statistics.residualStandardDeviation()), anova.residualDf()));
-        sb.append(String.format(Locale.ROOT, "R-squared%s: %s   Adjusted R-squared: %s%n",
-                statistics.centred() ? "" : " (uncentred)", fmt(statistics.rSquared()),
-                fmt(statistics.adjustedRSquared())));
-        sb.append(String.format(Locale.ROOT, "F-statistic: %s on %d and %d DF, p-value: %s%n",
-                fmt(anova.fStatistic()), anova.regressionDf(), anova.residualDf(), fmtP(anova.fPValue())));
-        sb.append(String.format(Locale.ROOT, "%nAnalysis of variance%n%-12s %6s %24s %24s%n", "Source", "DF",
-                "Sum of Squares", "Mean Square"));
-        sb.append(String.format(Locale.ROOT, "%-12s %6d %24s %24s%n", "Regression", anova.regressionDf(),
-                fmt(anova.regressionSumOfSquares()), fmt(anova.regressionMeanSquare())));
-        sb.append(String.format(Locale.ROOT, "%-12s %6d %24s %24s%n", "Residual", anova.residualDf(),
-                fmt(anova.residualSumOfSquares()), fmt(anova.residualMeanSquare())));
-        sb.append(String.format(Locale.ROOT, "%nObservations: %d   Condition number κ₂(X), columns scaled: %s   "
-                        + "Expected correct digits: %.1f%n", statistics.observations(),
-                fmt4(conditioning.conditionNumber()), conditioning.expectedDigits()));
-        if (!conditioning.warning().isEmpty()) {
-            sb.append("WARNING: ").append(conditioning.warning()).append(System.lineSeparator());
-        }
-        return sb.toString();
-    }
-
-    private static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
-        }
-        return String.format(Locale.ROOT, "%.15g", v);
-    }
-
-    private static String fmt4(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    private static String fmtP(double p) {
-        if (Double.isNaN(p)) {
-            return "NA";
-        }
-        return p < 2.2e-16 ? "<2.2e-16" : String.format(Locale.ROOT, "%.4g", p);
-    }
-
-    @Override
-    public String toString() {
-        return summary();
-    }
 }

@@ -1,23 +1,24 @@
-package org.gramian.cli;
+package org.gramian.report;
 
 import java.util.Locale;
 import org.gramian.stats.Anova;
 import org.gramian.stats.Coefficient;
 import org.gramian.stats.Conditioning;
 import org.gramian.stats.FitStatistics;
-import org.gramian.stats.RegressionModel;
+import org.gramian.model.FittedModel;
 
 /**
- * The text report of {@code gramian fit}: the coefficient table (estimate, standard error, t, p),
+ * The one text summary of a fitted model (what {@code gramian fit} prints): the coefficient table (estimate, standard error, t, p),
  * residual standard deviation, R², F, the ANOVA table and the numerical diagnostics, laid out as in
  * R's {@code summary.lm}. Estimates and statistics are shown to 15 significant digits (what a
  * double carries reliably); the JSON output has every digit.
  */
-final class FitReport {
-    private FitReport() {
+public final class TextSummary {
+    private TextSummary() {
     }
 
-    static String table(RegressionModel m, String dataName) {
+    /** The summary of {@code m}; {@code dataName} (may be null) names the data in the first line. */
+    public static String of(FittedModel m, String dataName) {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
         FitStatistics s = m.statistics();
@@ -35,37 +36,37 @@ final class FitReport {
         TextTable coefs = new TextTable("Coefficient", "Estimate", "Std. Error", "t value", "Pr(>|t|)");
         for (Coefficient k : m.coefficients()) {
             if (k.aliased()) {
-                coefs.row(k.name(), g15(k.estimate()), "aliased", "", "");
+                coefs.row(k.name(), Numbers.g15(k.estimate()), "aliased", "", "");
             } else {
-                coefs.row(k.name(), g15(k.estimate()), g15(k.standardError()), g4(k.tValue()), p(k.pValue()));
+                coefs.row(k.name(), Numbers.g15(k.estimate()), Numbers.g15(k.standardError()), Numbers.g4(k.tValue()), Numbers.p(k.pValue()));
             }
         }
         sb.append(coefs.render()).append(nl);
 
         sb.append(String.format(Locale.ROOT, "Residual standard deviation: %s on %d degrees of freedom%n",
-                g15(s.residualStandardDeviation()), a.residualDf()));
+                Numbers.g15(s.residualStandardDeviation()), a.residualDf()));
         String kind = s.centred() ? "" : " (uncentred)";
         sb.append(String.format(Locale.ROOT, "R-squared%s: %s   Adjusted R-squared%s: %s%n", kind,
-                g15(s.rSquared()), kind, g15(s.adjustedRSquared())));
+                Numbers.g15(s.rSquared()), kind, Numbers.g15(s.adjustedRSquared())));
         sb.append(String.format(Locale.ROOT, "F-statistic: %s on %d and %d DF, p-value: %s%n%n",
-                g15(a.fStatistic()), a.regressionDf(), a.residualDf(), p(a.fPValue())));
+                Numbers.g15(a.fStatistic()), a.regressionDf(), a.residualDf(), Numbers.p(a.fPValue())));
 
         sb.append("Analysis of variance").append(s.centred() ? "" : " (uncentred: about zero, not the mean)")
                 .append(nl);
         TextTable anova = new TextTable("Source", "DF", "Sum of Squares", "Mean Square", "F value", "Pr(>F)");
-        anova.row("Regression", Long.toString(a.regressionDf()), g15(a.regressionSumOfSquares()),
-                g15(a.regressionMeanSquare()), g15(a.fStatistic()), p(a.fPValue()));
-        anova.row("Residual", Long.toString(a.residualDf()), g15(a.residualSumOfSquares()),
-                g15(a.residualMeanSquare()), "", "");
+        anova.row("Regression", Long.toString(a.regressionDf()), Numbers.g15(a.regressionSumOfSquares()),
+                Numbers.g15(a.regressionMeanSquare()), Numbers.g15(a.fStatistic()), Numbers.p(a.fPValue()));
+        anova.row("Residual", Long.toString(a.residualDf()), Numbers.g15(a.residualSumOfSquares()),
+                Numbers.g15(a.residualMeanSquare()), "", "");
         anova.row("Total", Long.toString(a.regressionDf() + a.residualDf()),
-                g15(a.regressionSumOfSquares() + a.residualSumOfSquares()), "", "", "");
+                Numbers.g15(a.regressionSumOfSquares() + a.residualSumOfSquares()), "", "", "");
         sb.append(anova.render()).append(nl);
 
         sb.append(String.format(Locale.ROOT, "Observations: %d   Coefficients: %d   Rank: %d%n",
                 s.observations(), s.parameters(), s.rank()));
         sb.append(String.format(Locale.ROOT, "Condition number κ₂(X), columns scaled to unit length: %s   "
                         + "Expected correct digits: %.1f%n",
-                g4(c.conditionNumber()), Math.floor(c.expectedDigits() * 10) / 10)); // 15.95 shows as 15.9, not 16.0
+                Numbers.g4(c.conditionNumber()), Math.floor(c.expectedDigits() * 10) / 10)); // 15.95 shows as 15.9, not 16.0
         if (!c.warning().isEmpty()) {
             sb.append("WARNING: ").append(c.warning()).append(nl);
         }
@@ -73,7 +74,7 @@ final class FitReport {
     }
 
     /** {@code y ~ 1 + x + x^2}, or {@code y ~ 0 + x} without intercept (R's notation). */
-    static String formula(RegressionModel m) {
+    public static String formula(FittedModel m) {
         StringBuilder f = new StringBuilder(m.spec().target()).append(" ~ ");
         f.append(m.spec().intercept() ? "1" : "0");
         for (org.gramian.design.Term t : m.spec().terms()) {
@@ -84,31 +85,4 @@ final class FitReport {
         return f.toString();
     }
 
-    static String g15(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
-        }
-        return Numbers.trimmed(String.format(Locale.ROOT, "%.15g", v));
-    }
-
-    static String g4(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
-        }
-        return Numbers.trimmed(String.format(Locale.ROOT, "%.4g", v));
-    }
-
-    /** A p-value; below the double resolution of 1 − p it is shown as R does, {@code <2.2e-16}. */
-    static String p(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        return v < 2.2e-16 ? "<2.2e-16" : g4(v);
-    }
 }

@@ -1,19 +1,19 @@
-package org.gramian.cli;
+package org.gramian.report;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table: first column left-aligned, the others right-aligned, widths fitted to the content. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
         }
@@ -22,7 +22,7 @@ final class TextTable {
     }
 
     /** The table, one line per row, each ending in a newline. */
-    String render() {
+    public String render() {
         int[] width = new int[columns];
         for (String[] r : rows) {
             for (int j = 0; j < columns; j++) {

@@ -1,0 +1,66 @@
+package org.gramian.model;
+
+import java.util.List;
+import org.gramian.design.Design;
+import org.gramian.design.ModelSpec;
+import org.gramian.solve.SolverKind;
+import org.gramian.solve.SolverResult;
+import org.gramian.stats.Anova;
+import org.gramian.stats.Coefficient;
+import org.gramian.stats.Conditioning;
+import org.gramian.stats.FitStatistics;
+import org.gramian.stats.Inference;
+
+/**
+ * A fitted least-squares model ŷ = Xw: the coefficients with their standard errors, t and
+ * p-values, goodness of fit, ANOVA, an account of its numerical trustworthiness, and what
+ * intervals and saved models need without a refit: the covariance of the coefficients, the
+ * residual variance and its degrees of freedom. Immutable. Print it with
+ * {@code org.gramian.report.TextSummary}; save it with {@code gramian-io}'s model JSON.
+ *
+ * @param spec             what was fitted
+ * @param coefficients     one per design column, in order
+ * @param statistics       n, residual SD, R², adjusted R²
+ * @param anova            the analysis of variance
+ * @param conditioning     condition numbers, expected correct digits, aliased columns, warning
+ * @param solver           the method whose answer this is
+ * @param solverNote       why that method was used (for {@code auto}) or what happened
+ * @param covariance       Cov(w) = s²(XᵀX)⁻¹ (NaN for aliased coefficients)
+ * @param residualVariance s²
+ * @param residualDf       n − rank
+ */
+public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
+                          Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
+                          double residualVariance, long residualDf) {
+
+    public FittedModel {
+        coefficients = List.copyOf(coefficients);
+    }
+
+    /** The model of a solved problem: its inference ({@link Inference}) and the solver's record. */
+    public static FittedModel of(ModelSpec spec, SolverResult result) {
+        Inference inf = Inference.of(spec, result.solution());
+        return new FittedModel(spec, inf.coefficients(), inf.statistics(), inf.anova(), inf.conditioning(),
+                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf());
+    }
+
+    /** The design whose coefficients these are. */
+    public Design design() {
+        return Design.of(spec);
+    }
+
+    /** The coefficient estimates w, in design-column order (NaN for aliased columns left out). */
+    public double[] estimates() {
+        return coefficients.stream().mapToDouble(Coefficient::estimate).toArray();
+    }
+
+    /**
+     * Prediction ŷ = xᵀw for one observation, given the values of {@code spec().features()} in
+     * that order (the design row, powers and intercept, is formed by {@link Design}, in
+     * double-double; an aliased coefficient, left out of the fit, counts as 0 as in R's
+     * {@code predict.lm}).
+     */
+    public double predict(double... featureValues) {
+        return design().predict(estimates(), featureValues);
+    }
+}
