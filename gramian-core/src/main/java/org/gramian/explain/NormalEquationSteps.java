@@ -1,12 +1,14 @@
 package org.gramian.explain;
 
 import java.util.List;
-import org.gramian.GramianException;
 import org.gramian.design.ModelSpec;
 import org.gramian.design.RowSource;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.numeric.DD;
+import org.gramian.solve.Aliasing;
+import org.gramian.solve.Cholesky;
 import org.gramian.solve.Equilibration;
+import org.gramian.solve.TriangularInverse;
 
 /**
  * The normal equation worked step by step, with every intermediate matrix kept for display:
@@ -34,6 +36,9 @@ import org.gramian.solve.Equilibration;
  *
  * @param names        coefficient names, in the column order of X
  * @param intercept    whether column 0 of X is the intercept's column of ones
+ * @param aliased      names of the columns that are linear combinations of the columns before them
+ *                     ({@link Aliasing}): left out of the solve, their coefficients NaN, their rows
+ *                     of R zero, as {@code gramian fit} reports them
  * @param target       name of y
  * @param x            X, m×p
  * @param y            y, length m
@@ -48,16 +53,14 @@ import org.gramian.solve.Equilibration;
  * @param gradient     ∇J(w) = (1/m)(XᵀXw − Xᵀy) evaluated in double-double at the rounded w
  * @param gradientNorm ‖∇J(w)‖₂
  */
-public record NormalEquationSteps(List<String> names, boolean intercept, String target, double[][] x, double[] y, double[][] gram,
+public record NormalEquationSteps(List<String> names, boolean intercept, List<String> aliased, String target, double[][] x, double[] y, double[][] gram,
                                   double[][] cholesky, double[][] gramInverse, double[] xty, double[] coefficients,
                                   double[] predictions, double[] residuals, double cost, double[] gradient,
                                   double gradientNorm) {
 
-    /** A pivot of R below this fraction of √(XᵀX)ⱼⱼ means column j is a combination of earlier ones. */
-    public static final double SINGULAR_TOLERANCE = 1e-14;
-
     public NormalEquationSteps {
         names = List.copyOf(names);
+        aliased = List.copyOf(aliased);
     }
 
     /** m, the number of observations. */
@@ -76,9 +79,8 @@ public record NormalEquationSteps(List<String> names, boolean intercept, String 
     }
 
     /**
-     * Works the steps for an in-memory problem.
-     *
-     * @throws GramianException when XᵀX is singular (a column of X is a combination of the others)
+     * Works the steps for an in-memory problem. A rank-deficient X is a result, as in
+     * {@code gramian fit}: see {@link #aliased()}.
      */
     public static NormalEquationSteps of(DenseProblem problem, String target) {
         double[][] x = problem.x();
@@ -125,35 +127,55 @@ public record NormalEquationSteps(List<String> names, boolean intercept, String 
                 g[j][k] = g[k][j];
             }
         }
-        DD[][] r = cholesky(g, problem.names());
-        DD[][] rInv = invertUpper(r);
-        DD[][] inv = new DD[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = i; j < p; j++) {
-                DD s = DD.ZERO;
-                for (int k = j; k < p; k++) {
-                    s = s.add(rInv[i][k].multiply(rInv[j][k]));
-                }
-                inv[i][j] = s;
-                inv[j][i] = s;
+        boolean[] aliased = new boolean[p];
+        DD[][] r = Cholesky.upper(g, Aliasing.tolerance(0x1p-104, true), aliased, 0);
+        // The estimable columns K: an aliased column is left out of the solve, as fit does.
+        int q = 0;
+        for (boolean a : aliased) {
+            q += a ? 0 : 1;
+        }
+        int[] kept = new int[q];
+        for (int j = 0, k = 0; j < p; j++) {
+            if (!aliased[j]) {
+                kept[k++] = j;
             }
         }
-        // Rᵀz = b, then Rw = z
-        DD[] z = new DD[p];
-        for (int i = 0; i < p; i++) {
-            DD s = b[i];
-            for (int k = 0; k < i; k++) {
-                s = s.subtract(r[k][i].multiply(z[k]));
+        DD[][] rk = new DD[q][q];
+        for (int a = 0; a < q; a++) {
+            for (int c = 0; c < q; c++) {
+                rk[a][c] = r[kept[a]][kept[c]];
             }
-            z[i] = s.divide(r[i][i]);
+        }
+        TriangularInverse rInv = TriangularInverse.of(rk, q);
+        DD nan = DD.of(Double.NaN);
+        DD[][] inv = new DD[p][p];
+        for (DD[] invRow : inv) {
+            java.util.Arrays.fill(invRow, nan);
+        }
+        for (int a = 0; a < q; a++) {
+            for (int c = a; c < q; c++) {
+                DD v = rInv.gram(a, c);
+                inv[kept[a]][kept[c]] = v;
+                inv[kept[c]][kept[a]] = v;
+            }
+        }
+        // Rᵀz = b, then Rw = z, on the estimable columns
+        DD[] z = new DD[q];
+        for (int i = 0; i < q; i++) {
+            DD s = b[kept[i]];
+            for (int k = 0; k < i; k++) {
+                s = s.subtract(rk[k][i].multiply(z[k]));
+            }
+            z[i] = s.divide(rk[i][i]);
         }
         DD[] ws = new DD[p];
-        for (int i = p - 1; i >= 0; i--) {
+        java.util.Arrays.fill(ws, nan);
+        for (int i = q - 1; i >= 0; i--) {
             DD s = z[i];
-            for (int k = i + 1; k < p; k++) {
-                s = s.subtract(r[i][k].multiply(ws[k]));
+            for (int k = i + 1; k < q; k++) {
+                s = s.subtract(rk[i][k].multiply(ws[kept[k]]));
             }
-            ws[i] = s.divide(r[i][i]);
+            ws[kept[i]] = s.divide(rk[i][i]);
         }
         // back to original units: w = D·w̃/c, XᵀX = D⁻¹G̃D⁻¹, R = R̃D⁻¹, (XᵀX)⁻¹ = D·G̃⁻¹·D, Xᵀy = D⁻¹b̃/c
         DD[] w = new DD[p];
@@ -162,7 +184,7 @@ public record NormalEquationSteps(List<String> names, boolean intercept, String 
         for (int j = 0; j < p; j++) {
             w[j] = scalb(ws[j], e[j] - e[p]);
             wd[j] = unscale(ws[j].doubleValue(), e[j] - e[p]);
-            ws2[j] = Math.scalb(wd[j], e[p] - e[j]);
+            ws2[j] = aliased[j] ? 0.0 : Math.scalb(wd[j], e[p] - e[j]);
         }
         double[] yhat = new double[m];
         double[] res = new double[m];
@@ -170,7 +192,9 @@ public record NormalEquationSteps(List<String> names, boolean intercept, String 
         for (int i = 0; i < m; i++) {
             DD f = DD.ZERO;
             for (int j = 0; j < p; j++) {
-                f = f.add(ws[j].multiply(x[i][j] * d[j]));
+                if (!aliased[j]) {
+                    f = f.add(ws[j].multiply(x[i][j] * d[j]));
+                }
             }
             DD ei = DD.of(y[i] * d[p]).subtract(f);
             yhat[i] = unscale(f.doubleValue(), -e[p]);
@@ -201,7 +225,13 @@ public record NormalEquationSteps(List<String> names, boolean intercept, String 
             bOut[i] = unscale(b[i].doubleValue(), -e[i] - e[p]);
         }
         double cost = unscale(rss.divide(2.0 * m).doubleValue(), -2 * e[p]);
-        return new NormalEquationSteps(problem.names(), problem.intercept(), target, x, y, gramOut, rOut, invOut, bOut, wd,
+        List<String> aliasedNames = new java.util.ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            if (aliased[j]) {
+                aliasedNames.add(problem.names().get(j));
+            }
+        }
+        return new NormalEquationSteps(problem.names(), problem.intercept(), aliasedNames, target, x, y, gramOut, rOut, invOut, bOut, wd,
                 yhat, res, cost, grad, unscale(norm2.sqrt().doubleValue(), 0));
     }
 
@@ -216,58 +246,6 @@ public record NormalEquationSteps(List<String> names, boolean intercept, String 
 
     private static DD scalb(DD v, int k) {
         return DD.of(Math.scalb(v.hi, k), Math.scalb(v.lo, k));
-    }
-
-    private static DD[][] cholesky(DD[][] g, List<String> names) {
-        int p = g.length;
-        DD[][] r = new DD[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                r[i][j] = DD.ZERO;
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            DD d = g[j][j];
-            for (int k = 0; k < j; k++) {
-                d = d.subtract(r[k][j].square());
-            }
-            double scale = Math.sqrt(g[j][j].doubleValue());
-            if (!(d.doubleValue() > 0) || Math.sqrt(d.doubleValue()) <= SINGULAR_TOLERANCE * scale) {
-                throw new GramianException("XᵀX is singular: column '" + names.get(j) + "' of X is a linear"
-                        + " combination of the columns before it, so the normal equation has no unique solution"
-                        + " (gramian fit reports the minimum-norm one)");
-            }
-            r[j][j] = d.sqrt();
-            for (int c = j + 1; c < p; c++) {
-                DD s = g[j][c];
-                for (int k = 0; k < j; k++) {
-                    s = s.subtract(r[k][j].multiply(r[k][c]));
-                }
-                r[j][c] = s.divide(r[j][j]);
-            }
-        }
-        return r;
-    }
-
-    private static DD[][] invertUpper(DD[][] r) {
-        int p = r.length;
-        DD[][] inv = new DD[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                inv[i][j] = DD.ZERO;
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            inv[j][j] = DD.ONE.divide(r[j][j]);
-            for (int i = j - 1; i >= 0; i--) {
-                DD s = DD.ZERO;
-                for (int k = i + 1; k <= j; k++) {
-                    s = s.add(r[i][k].multiply(inv[k][j]));
-                }
-                inv[i][j] = s.negate().divide(r[i][i]);
-            }
-        }
-        return inv;
     }
 
     private static double[] round(DD[] v) {

@@ -1,6 +1,7 @@
 package org.gramian.iterative;
 
-import org.gramian.GramianException;
+import org.gramian.solve.Aliasing;
+import org.gramian.solve.Cholesky;
 
 /**
  * The textbook closed form in plain double precision, for in-memory data: form G = XᵀX and
@@ -17,7 +18,7 @@ public final class DenseNormalEquation {
     private DenseNormalEquation() {
     }
 
-    /** The least-squares w. @throws GramianException when XᵀX is not numerically positive definite. */
+    /** The least-squares w; NaN for an aliased column (a combination of the ones before it), left out. */
     public static double[] solve(DenseProblem problem) {
         int p = problem.columns();
         int m = problem.rows();
@@ -49,51 +50,37 @@ public final class DenseNormalEquation {
                 g[j][k] = g[k][j];
             }
         }
-        cholesky(g);
-        // forward: L z = b (L stored in the lower triangle of g)
-        double[] z = b.clone();
+        // The one Cholesky (G = RᵀR, aliased columns flagged with zero rows of R); the aliased
+        // columns are left out of the solve and their coefficients are NaN, as fit reports them.
+        boolean[] aliased = new boolean[p];
+        double[][] r = Cholesky.upper(g, Aliasing.tolerance(0x1p-53, true), aliased, 0);
+        // forward: Rᵀ z = b
+        double[] z = new double[p];
         for (int i = 0; i < p; i++) {
-            double[] li = g[i];
-            double s = z[i];
-            for (int k = 0; k < i; k++) {
-                s -= li[k] * z[k];
+            if (aliased[i]) {
+                continue;
             }
-            z[i] = s / li[i];
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= r[k][i] * z[k];
+            }
+            z[i] = s / r[i][i];
         }
-        // backward: Lᵀ w = z
-        double[] w = z;
+        // backward: R w = z
+        double[] w = new double[p];
         for (int i = p - 1; i >= 0; i--) {
-            w[i] /= g[i][i];
-            double wi = w[i];
-            double[] li = g[i];
-            for (int k = 0; k < i; k++) {
-                w[k] -= li[k] * wi;
+            if (aliased[i]) {
+                w[i] = Double.NaN;
+                continue;
             }
+            double s = z[i];
+            for (int k = i + 1; k < p; k++) {
+                if (!aliased[k]) {
+                    s -= r[i][k] * w[k];
+                }
+            }
+            w[i] = s / r[i][i];
         }
         return w;
-    }
-
-    /** In place: the lower triangle of g becomes L with G = LLᵀ (row-oriented, dot-product form). */
-    static void cholesky(double[][] g) {
-        int p = g.length;
-        for (int i = 0; i < p; i++) {
-            double[] li = g[i];
-            for (int j = 0; j <= i; j++) {
-                double[] lj = g[j];
-                double s = li[j];
-                for (int k = 0; k < j; k++) {
-                    s -= li[k] * lj[k];
-                }
-                if (i == j) {
-                    if (!(s > 0)) {
-                        throw new GramianException("XᵀX is not positive definite (pivot " + (i + 1)
-                                + "): the columns of X are linearly dependent");
-                    }
-                    li[i] = Math.sqrt(s);
-                } else {
-                    li[j] = s / lj[j];
-                }
-            }
-        }
     }
 }

@@ -10,9 +10,8 @@ import org.gramian.numeric.DDVectors;
  * forms (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, computes κ₂, and undoes the column shift and scale. All in
  * double-double: O(p³) work, negligible next to the O(n·p²) of the factorization.
  *
- * <p><b>Aliasing policy.</b> Column j is aliased when the part of it orthogonal to the columns
- * before it, |Rⱼⱼ|, is at most {@link #ALIAS_TOLERANCE} of its length ‖R eⱼ‖ (or exactly zero,
- * as {@link GramCholesky} leaves it). The fit is then that of the remaining r columns, as R's
+ * <p><b>Aliasing.</b> Column j is aliased by the one policy, {@link Aliasing} (or exactly zero, as
+ * {@link Cholesky} leaves it). The fit is then that of the remaining r columns, as R's
  * {@code lm} does: the aliased columns are deleted from [R₁ z; 0 ρ] and the r+1 remaining columns
  * are triangularized again by Householder reflections in double-double. Since RᵀR = [X y]ᵀ[X y],
  * deleting columns of R deletes the same columns of X, so this is exactly the factor of the reduced
@@ -21,13 +20,6 @@ import org.gramian.numeric.DDVectors;
  * of y into that noise direction, so ρ² would be too small by up to the whole RSS.)
  */
 public final class TriangularSolver {
-    /**
-     * A column is aliased when the part of it orthogonal to the columns before it, |Rⱼⱼ|, is below
-     * this fraction of its length: at that level it cannot be told apart, in data given as
-     * doubles, from an exact linear combination.
-     */
-    public static final double ALIAS_TOLERANCE = 1e-15;
-
     private TriangularSolver() {
     }
 
@@ -41,7 +33,7 @@ public final class TriangularSolver {
         DD[][] r = f.r();
         int p = f.width();
         double[] scale = f.scale() == null ? Equilibration.none(p + 1) : f.scale();
-        boolean[] aliased = aliasedColumns(r, p);
+        boolean[] aliased = aliasedColumns(r, p, Aliasing.tolerance(f.unitRoundoff(), f.squaredCondition()));
         int rank = 0;
         for (boolean a : aliased) {
             rank += a ? 0 : 1;
@@ -59,7 +51,7 @@ public final class TriangularSolver {
         for (int i = intercept ? 1 : 0; i < rank; i++) {
             tss = tss.add(red[i][rank].square());
         }
-        UpperInverse inv = UpperInverse.of(red, rank);
+        TriangularInverse inv = TriangularInverse.of(red, rank);
 
         DD[] w = new DD[p];
         DD[][] cov = new DD[p][p];
@@ -162,8 +154,8 @@ public final class TriangularSolver {
         return sum;
     }
 
-    /** The aliasing test of the class comment, column by column. */
-    static boolean[] aliasedColumns(DD[][] r, int p) {
+    /** The aliasing test ({@link Aliasing}), column by column. */
+    static boolean[] aliasedColumns(DD[][] r, int p, double tolerance) {
         boolean[] aliased = new boolean[p];
         for (int j = 0; j < p; j++) {
             DD norm2 = DD.ZERO;
@@ -171,7 +163,7 @@ public final class TriangularSolver {
                 norm2 = norm2.add(r[i][j].square());
             }
             double norm = Math.sqrt(norm2.doubleValue());
-            aliased[j] = norm == 0 || Math.abs(r[j][j].doubleValue()) <= ALIAS_TOLERANCE * norm;
+            aliased[j] = Aliasing.aliased(r[j][j].doubleValue(), norm, tolerance);
         }
         return aliased;
     }
@@ -193,71 +185,6 @@ public final class TriangularSolver {
             acc.add(row);
         }
         return acc.factor();
-    }
-
-    /** R₁⁻¹ of the leading q×q block of an upper-triangular factor, rows in split arrays. */
-    private record UpperInverse(double[][] ih, double[][] il) {
-        static UpperInverse of(DD[][] r1, int q) {
-            // R₁⁻¹ column by column (stored transposed so each dot product runs over contiguous
-            // memory), all in double-double.
-            double[][] rh = new double[q][q];
-            double[][] rl = new double[q][q];
-            for (int i = 0; i < q; i++) {
-                for (int k = i; k < q; k++) {
-                    rh[i][k] = r1[i][k].hi;
-                    rl[i][k] = r1[i][k].lo;
-                }
-            }
-            double[][] th = new double[q][q];   // th[j][i] = (R₁⁻¹)ᵢⱼ
-            double[][] tl = new double[q][q];
-            for (int j = 0; j < q; j++) {
-                DD d = DD.ONE.divide(r1[j][j]);
-                th[j][j] = d.hi;
-                tl[j][j] = d.lo;
-                for (int i = j - 1; i >= 0; i--) {
-                    DD v = DDVectors.dot(rh[i], rl[i], th[j], tl[j], i + 1, j + 1).negate().divide(r1[i][i]);
-                    th[j][i] = v.hi;
-                    tl[j][i] = v.lo;
-                }
-            }
-            double[][] ih = new double[q][q];   // rows of R₁⁻¹
-            double[][] il = new double[q][q];
-            for (int i = 0; i < q; i++) {
-                for (int k = i; k < q; k++) {
-                    ih[i][k] = th[k][i];
-                    il[i][k] = tl[k][i];
-                }
-            }
-            return new UpperInverse(ih, il);
-        }
-
-        int size() {
-            return ih.length;
-        }
-
-        /** w = R₁⁻¹z, z = column q of the factor. */
-        DD[] times(DD[][] r, int q) {
-            double[] zh = new double[q];
-            double[] zl = new double[q];
-            for (int k = 0; k < q; k++) {
-                zh[k] = r[k][q].hi;
-                zl[k] = r[k][q].lo;
-            }
-            DD[] w = new DD[q];
-            for (int i = 0; i < q; i++) {
-                w[i] = DDVectors.dot(ih[i], il[i], zh, zl, i, q);
-            }
-            return w;
-        }
-
-        /** (R₁⁻¹R₁⁻ᵀ)ᵢⱼ for i ≤ j. */
-        DD gram(int i, int j) {
-            return DDVectors.dot(ih[i], il[i], ih[j], il[j], j, ih.length);
-        }
-
-        DD get(int i, int k) {
-            return DD.of(ih[i][k], il[i][k]);
-        }
     }
 
     /**
@@ -294,7 +221,7 @@ public final class TriangularSolver {
      * R_X⁻¹ = M⁻¹R₁⁻¹, where M⁻¹ has rows dᵢeᵢᵀ and row 0 (d₀, −d₁s₁, …, −d_{p−1}s_{p−1}).
      * Entries outside the double range come out infinite.
      */
-    static double[][][] originalFactor(DD[][] r, UpperInverse inv, double[] shift, double[] scale) {
+    static double[][][] originalFactor(DD[][] r, TriangularInverse inv, double[] shift, double[] scale) {
         int p = inv.size();
         double[][] a = new double[p][p];
         double[][] b = new double[p][p];

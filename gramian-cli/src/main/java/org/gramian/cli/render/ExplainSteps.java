@@ -42,8 +42,12 @@ public final class ExplainSteps {
                 Block.matrix(s.gram(), names, names)));
         steps.add(new Step("Xᵀy", "X^\\top y", "moments", "Moment vector Xᵀy (" + p + "): dot products of each column"
                 + " of X with y, the right-hand side of the normal equation", Block.column(s.xty(), names)));
+        String aliasNote = s.aliased().isEmpty() ? ""
+                : "; XᵀX is singular: " + String.join(", ", s.aliased()) + (s.aliased().size() == 1 ? " is" : " are")
+                        + " a linear combination of the columns before it (aliased), its row of R is zero and it is"
+                        + " left out of the solve, as gramian fit does (its coefficient is NA)";
         steps.add(new Step("R", "R", "cholesky", "Cholesky factor R (" + pp + ", upper triangular, XᵀX = RᵀR): what"
-                + " actually solves the system, Rᵀz = Xᵀy forward then Rw = z backward, with no inverse",
+                + " actually solves the system, Rᵀz = Xᵀy forward then Rw = z backward, with no inverse" + aliasNote,
                 Block.matrix(s.cholesky(), names, names)));
         steps.add(new Step("(XᵀX)⁻¹", "(X^\\top X)^{-1}", "inverse", "Inverse (XᵀX)⁻¹ = R⁻¹R⁻ᵀ (" + pp + "): the"
                 + " textbook w = (XᵀX)⁻¹Xᵀy; times s² it is the covariance matrix of w",
