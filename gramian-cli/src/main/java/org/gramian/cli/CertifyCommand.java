@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.io.model.ModelJson;
+
 import org.gramian.report.TextTable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.io.model.ModelJson;
+
 import org.gramian.report.TextSummary;
 
 import java.io.UncheckedIOException;
@@ -85,7 +87,7 @@ final class FitCommand implements Callable<Integer> {
             throw new GramianException(file + ": cannot read: " + e.getCause().getMessage(), e);
         }
         String text = format == OutputFormat.json
-                ? ModelJson.text(ModelJson.of(model, file.toString()))
+                ? ModelJson.text(ModelJson.of(model, file.toString(), VersionProvider.version()))
                 : TextSummary.of(model, file.toString());
         Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
         return ExitCodes.OK;

@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.io.model.SavedModel;
+
 import org.gramian.report.Numbers;
 
 import java.io.IOException;

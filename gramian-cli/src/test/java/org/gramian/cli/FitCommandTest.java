@@ -1,5 +1,7 @@
 package org.gramian.cli;
 
+import org.gramian.io.model.ModelJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package org.gramian.cli;
+package org.gramian.io.model;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -14,8 +14,8 @@ import org.gramian.stats.FitStatistics;
 import org.gramian.model.FittedModel;
 
 /**
- * The JSON form of a fitted model ({@code gramian fit --format json}); {@code predict} reads it back
- * through {@link SavedModel}.
+ * The one JSON shape of a fitted model ({@code gramian fit --format json}, and the model file that
+ * {@link SavedModel} reads back for prediction).
  *
  * <p>Numbers are written in full precision: the shortest decimal that reads back as the same
  * double (Jackson's Schubfach writer). A value that is not a number is written as JSON null
@@ -23,11 +23,11 @@ import org.gramian.model.FittedModel;
  * {@code "Infinity"} or {@code "-Infinity"} (e.g. F of an exact fit), because JSON has no
  * literal for either.
  */
-final class ModelJson {
+public final class ModelJson {
     /** Identifies the file type; {@code predict} checks it. */
-    static final String FORMAT = "gramian-model/1";
+    public static final String FORMAT = "gramian-model/1";
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -36,11 +36,14 @@ final class ModelJson {
     private ModelJson() {
     }
 
-    /** The model as a JSON tree; {@code data} names the input file (may be null). */
-    static ObjectNode of(FittedModel m, String data) {
+    /**
+     * The model as a JSON tree; {@code data} names the input file (may be null), {@code version}
+     * the Gramian version that wrote it.
+     */
+    public static ObjectNode of(FittedModel m, String data, String version) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("gramian", VersionProvider.version());
+        root.put("gramian", version);
         if (data != null) {
             root.put("data", data);
         }
@@ -107,7 +110,7 @@ final class ModelJson {
     }
 
     /** Puts a double: null for NaN, "Infinity" / "-Infinity" for infinities, the number otherwise. */
-    static void number(ObjectNode o, String key, double v) {
+    public static void number(ObjectNode o, String key, double v) {
         if (Double.isNaN(v)) {
             o.putNull(key);
         } else if (Double.isInfinite(v)) {
@@ -118,7 +121,7 @@ final class ModelJson {
     }
 
     /** The JSON text of a tree, ending in a newline. */
-    static String text(ObjectNode node) {
+    public static String text(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node) + System.lineSeparator();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

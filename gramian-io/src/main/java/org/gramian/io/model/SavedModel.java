@@ -1,4 +1,4 @@
-package org.gramian.cli;
+package org.gramian.io.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,10 +21,10 @@ import org.gramian.numeric.DD;
  * @param spec      target, features, degree and intercept
  * @param estimates w, one per {@link ModelSpec#coefficientNames()}
  */
-record SavedModel(ModelSpec spec, double[] estimates) {
+public record SavedModel(ModelSpec spec, double[] estimates) {
 
     /** Reads a model file written by {@code gramian fit --format json}. */
-    static SavedModel read(Path file) {
+    public static SavedModel read(Path file) {
         JsonNode root;
         try {
             root = ModelJson.MAPPER.readTree(Files.readString(file));
@@ -34,7 +34,7 @@ record SavedModel(ModelSpec spec, double[] estimates) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new GramianException(file + where + ": not valid JSON: "
-                    + ErrorHandler.oneLine(e.getOriginalMessage()));
+                    + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new GramianException(file + ": cannot read: " + e.getMessage());
         }
@@ -112,7 +112,7 @@ record SavedModel(ModelSpec spec, double[] estimates) {
      * are formed to ~32 digits so that the result, rounded once to a double, is the prediction of
      * these coefficients on this decimal input, free of cancellation between the terms.
      */
-    DD predict(double[] hi, double[] lo) {
+    public DD predict(double[] hi, double[] lo) {
         DD[] f = new DD[hi.length];
         for (int j = 0; j < f.length; j++) {
             f[j] = DD.of(hi[j], lo[j]);
@@ -121,7 +121,12 @@ record SavedModel(ModelSpec spec, double[] estimates) {
     }
 
     /** The design of this model (unbound: it expands feature values). */
-    Design design() {
+    public Design design() {
         return Design.of(spec);
+    }
+
+    /** A message on one line: each line break, with the blanks around it, becomes one space. */
+    private static String oneLine(String s) {
+        return s == null ? "(no message)" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }
