@@ -17,6 +17,7 @@ import org.gramian.design.UnknownColumnException;
 import org.gramian.io.CsvSource;
 import org.gramian.model.FittedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,22 +33,8 @@ import picocli.CommandLine.Spec;
         footer = ExitCodes.FOOTER)
 final class FitCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE.csv", description = "CSV file with a header row naming the columns.")
-    Path file;
-
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "The response column y.")
-    String target;
-
-    @Option(names = "--features", split = ",", paramLabel = "COLUMN",
-            description = "Feature columns, comma-separated. Default: every column except the target.")
-    List<String> features;
-
-    @Option(names = "--degree", defaultValue = "1", paramLabel = "K",
-            description = "Fit a polynomial of degree K in the one feature column (default: ${DEFAULT-VALUE}).")
-    int degree;
-
-    @Option(names = "--no-intercept", description = "Fit through the origin: no column of ones in X.")
-    boolean noIntercept;
+    @Mixin
+    ModelInput input;
 
     @Option(names = "--solver", defaultValue = "auto", paramLabel = "SOLVER",
             description = "Solver: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). auto uses the fast "
@@ -74,67 +61,23 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkOptions();
-        FittedModel model;
-        try {
-            CsvSource csv = CsvFiles.open(file);
-            ModelSpec modelSpec = modelSpec(csv.columns());
-            RowSource data = CsvFiles.select(csv, modelSpec.inputColumns(), threads, CsvFiles.showProgress(quiet));
-            model = Gramian.fit(data, modelSpec, solver.kind());
-        } catch (GramianException e) {
-            throw InputProblem.in(file, e);
-        } catch (UncheckedIOException e) {
-            throw new GramianException(file + ": cannot read: " + e.getCause().getMessage(), e);
-        }
-        String text = format == OutputFormat.json
-                ? ModelJson.text(ModelJson.of(model, file.toString(), VersionProvider.version()))
-                : TextSummary.of(model, file.toString());
-        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
-        return ExitCodes.OK;
-    }
-
-    /** Option combinations that are wrong whatever the data: usage errors. */
-    private void checkOptions() {
-        if (degree < 1) {
-            throw new ParameterException(spec.commandLine(), "--degree must be at least 1, got " + degree);
-        }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        if (features != null && degree > 1 && features.size() != 1) {
-            throw new ParameterException(spec.commandLine(), "--degree " + degree
-                    + " needs exactly one feature column, got --features " + String.join(",", features));
-        }
-        if (features != null && features.stream().anyMatch(String::isBlank)) {
-            throw new ParameterException(spec.commandLine(), "--features has an empty column name");
-        }
-    }
-
-    /** The model over the file's columns; features default to every column but the target. */
-    private ModelSpec modelSpec(List<String> columns) {
-        if (!columns.contains(target)) {
-            throw new UnknownColumnException(target, columns);
-        }
-        List<String> chosen;
-        if (features != null) {
-            chosen = features;
-        } else {
-            chosen = new ArrayList<>(columns);
-            chosen.remove(target);
-            if (degree > 1 && chosen.size() != 1) {
-                throw new GramianException("--degree " + degree + " needs exactly one feature column, but there are "
-                        + chosen.size() + " columns besides the target; choose one with --features");
-            }
-        }
-        for (String f : chosen) {
-            if (!columns.contains(f)) {
-                throw new UnknownColumnException(f, columns);
-            }
-        }
+        FittedModel model;
         try {
-            return new ModelSpec(target, chosen, degree, !noIntercept);
-        } catch (IllegalArgumentException e) {
-            throw new GramianException(e.getMessage());
+            ModelInput.Selected data = input.select(threads, CsvFiles.showProgress(quiet));
+            model = Gramian.fit(data.source(), data.spec(), solver.kind());
+        } catch (GramianException e) {
+            throw InputProblem.in(input.file, e);
+        } catch (UncheckedIOException e) {
+            throw new GramianException(input.file + ": cannot read: " + e.getCause().getMessage(),
+                    input.file.toString(), 0, null, e);
         }
+        String text = format == OutputFormat.json
+                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version()))
+                : TextSummary.of(model, input.file.toString());
+        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
+        return ExitCodes.OK;
     }
 }

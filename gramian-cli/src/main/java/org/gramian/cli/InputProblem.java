@@ -9,17 +9,10 @@ final class InputProblem {
     }
 
     /**
-     * Returns {@code e} itself when its message already names {@code file} (by the path as given or
-     * its file name), otherwise a {@link GramianException} whose message is {@code "<file>: "}
-     * followed by the original message.
+     * Returns {@code e} itself when it already carries a file ({@link GramianException#file()}),
+     * otherwise the problem placed in {@code file}.
      */
     static GramianException in(Path file, GramianException e) {
-        String msg = String.valueOf(e.getMessage());
-        String given = file.toString();
-        String name = file.getFileName() == null ? given : file.getFileName().toString();
-        if (msg.contains(given) || msg.contains(name)) {
-            return e;
-        }
-        return new GramianException(given + ": " + msg, e);
+        return e.inFile(file.toString());
     }
 }

@@ -16,13 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The data and model options shared by {@code explain}, {@code compare} and {@code plot}: the CSV
- * file, the target column, the features (default: every other column), a polynomial degree and
- * whether to fit an intercept. These commands need the rows themselves, so the selected columns
- * are read into memory.
+ * The data and model options shared by every command that fits ({@code fit}, {@code explain},
+ * {@code compare}, {@code plot}): the CSV file, the target column, the features (default: every
+ * other column), a polynomial degree and whether to fit an intercept, with their checks in one
+ * place. Usage errors (exit 2) are option combinations wrong whatever the data; problems with the
+ * file are {@link GramianException}s placed in it (exit 3).
  */
 public final class ModelInput {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "CSV file with a header row")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "CSV file with a header row naming the columns")
     Path file;
 
     // not required = true for picocli: compare --sweep needs neither; required() checks them
@@ -33,7 +34,7 @@ public final class ModelInput {
     CommandSpec mixee;
 
     @Option(names = "--features", split = ",", paramLabel = "COLUMN",
-            description = "feature columns, comma-separated (default: every column but the target)")
+            description = "feature columns, comma-separated. Default: every column except the target.")
     List<String> features;
 
     @Option(names = "--degree", defaultValue = "1", paramLabel = "K",
@@ -43,17 +44,27 @@ public final class ModelInput {
     @Option(names = "--no-intercept", description = "fit without the bias column of ones")
     boolean noIntercept;
 
-    /** Usage error unless FILE and --target were given. */
+    /** Usage errors: FILE and --target missing, or options that contradict each other. */
     void required() {
         if (file == null) {
-            throw new ParameterException(mixee.commandLine(), "Missing required parameter: 'FILE'");
+            throw new ParameterException(mixee.commandLine(), "Missing required parameter: 'FILE.csv'");
         }
         if (target == null) {
             throw new ParameterException(mixee.commandLine(), "Missing required option: '--target=COLUMN'");
         }
+        if (degree < 1) {
+            throw new ParameterException(mixee.commandLine(), "--degree must be at least 1, got " + degree);
+        }
+        if (features != null && degree > 1 && features.size() != 1) {
+            throw new ParameterException(mixee.commandLine(), "--degree " + degree
+                    + " needs exactly one feature column, got --features " + String.join(",", features));
+        }
+        if (features != null && features.stream().anyMatch(String::isBlank)) {
+            throw new ParameterException(mixee.commandLine(), "--features has an empty column name");
+        }
     }
 
-    /** The model to fit, its default features taken from the file's header. */
+    /** The model over the file's columns; features default to every column but the target. */
     ModelSpec spec(List<String> header) {
         List<String> f;
         if (features != null && !features.isEmpty()) {
@@ -61,11 +72,30 @@ public final class ModelInput {
         } else {
             f = new ArrayList<>(header);
             f.remove(target);
+            if (degree > 1 && f.size() != 1) {
+                throw new GramianException("--degree " + degree + " needs exactly one feature column, but there are "
+                        + f.size() + " columns besides the target; choose one with --features");
+            }
         }
         try {
             return new ModelSpec(target, f, degree, !noIntercept);
         } catch (IllegalArgumentException e) {
-            throw new GramianException(file + ": " + e.getMessage());
+            throw new GramianException(e.getMessage());
+        }
+    }
+
+    /**
+     * The model and the file restricted to its columns, streamed (read with {@code threads}
+     * threads, null for the reader's default, and a progress bar when {@code progress}).
+     */
+    Selected select(Integer threads, boolean progress) {
+        required();
+        try {
+            CsvSource csv = CsvFiles.open(file);
+            ModelSpec spec = spec(csv.columns());
+            return new Selected(spec, CsvFiles.select(csv, spec.inputColumns(), threads, progress));
+        } catch (GramianException e) {
+            throw InputProblem.in(file, e);
         }
     }
 
@@ -74,19 +104,16 @@ public final class ModelInput {
      * the file itself, so that a bad value is reported with its line).
      */
     Loaded load() {
-        required();
-        CsvSource csv = CsvSource.open(file);
-        ModelSpec spec = spec(csv.columns());
+        Selected s = select(null, false);
         try {
-            RowSource source = csv.select(spec.inputColumns());
-            return new Loaded(spec, source, DenseProblem.of(source, spec));
+            return new Loaded(s.spec(), s.source(), DenseProblem.of(s.source(), s.spec()));
         } catch (GramianException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.contains(file.toString()) || msg.contains(String.valueOf(file.getFileName()))) {
-                throw e;
-            }
-            throw new GramianException(file + ": " + msg, e);
+            throw InputProblem.in(file, e);
         }
+    }
+
+    /** A model and its streamed data. */
+    record Selected(ModelSpec spec, RowSource source) {
     }
 
     /** A model and its data. */

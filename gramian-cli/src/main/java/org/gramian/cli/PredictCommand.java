@@ -111,7 +111,7 @@ final class PredictCommand implements Callable<Integer> {
                 hi[j] = block.get(i, j);
                 lo[j] = block.tail(i, j);
                 if (!Double.isFinite(hi[j])) {
-                    throw new InvalidValueException(data.describeRow(block.firstRow() + i), features.get(j),
+                    throw new InvalidValueException(data, block.firstRow() + i, features.get(j),
                             "expected a finite number, got " + hi[j]);
                 }
                 line.append(Numbers.shortest(hi[j])).append(',');

@@ -134,7 +134,7 @@ public final class Design {
             }
             double value = chained[j] ? x[j - 1] * t : power(t, terms.get(j));
             if (!Double.isFinite(value)) {
-                throw new InvalidValueException(source.describeRow(block.firstRow() + i), spec.features().get(f),
+                throw new InvalidValueException(source, block.firstRow() + i, spec.features().get(f),
                         terms.get(j).name() + " overflows a double");
             }
             x[j] = value;
@@ -235,7 +235,7 @@ public final class Design {
     }
 
     private static InvalidValueException invalid(RowBlock b, int i, RowSource s, String column, double value) {
-        return new InvalidValueException(s.describeRow(b.firstRow() + i), column,
+        return new InvalidValueException(s, b.firstRow() + i, column,
                 "expected a finite number, got " + value);
     }
 }

@@ -4,7 +4,15 @@ import org.gramian.GramianException;
 
 /** A value that cannot enter a least-squares fit: NaN, infinite, or a polynomial term that overflows. */
 public final class InvalidValueException extends GramianException {
+    private static final long serialVersionUID = 1L;
+
     public InvalidValueException(String where, String column, String problem) {
-        super(where + ", column '" + column + "': " + problem);
+        super(where + ", column '" + column + "': " + problem, null, 0, column, null);
+    }
+
+    /** The problem in observation {@code row} of {@code source}, with its file and line as fields. */
+    public InvalidValueException(RowSource source, long row, String column, String problem) {
+        super(source.describeRow(row) + ", column '" + column + "': " + problem, source.fileName(),
+                source.lineOf(row), column, null);
     }
 }

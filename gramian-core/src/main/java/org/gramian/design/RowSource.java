@@ -34,4 +34,14 @@ public interface RowSource {
     default String describeRow(long row) {
         return "row " + (row + 1);
     }
+
+    /** The file the rows come from, for error fields, or null (data in memory). */
+    default String fileName() {
+        return null;
+    }
+
+    /** The 1-based line of the file that holds observation {@code row}, or 0 when not from a file. */
+    default long lineOf(long row) {
+        return 0;
+    }
 }

@@ -42,7 +42,7 @@ record CsvHeader(List<String> names, long bytes) {
                 total += n;
             }
         } catch (IOException e) {
-            throw new CsvFormatException(name + ": cannot read: " + e.getMessage());
+            throw new CsvFormatException(name + ": cannot read: " + e.getMessage(), name, 0, null);
         }
         byte[] bytes = line.toByteArray();
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
@@ -50,21 +50,21 @@ record CsvHeader(List<String> names, long bytes) {
         String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             if (!newline) {
-                throw new CsvFormatException(name + ": empty file, expected a header row");
+                throw new CsvFormatException(name + ": empty file, expected a header row", name, 0, null);
             }
-            throw new CsvFormatException(name + ", line 1: expected a header row, found a blank line");
+            throw new CsvFormatException(name + ", line 1: expected a header row, found a blank line", name, 1, null);
         }
         List<String> names = split(text, name);
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < names.size(); c++) {
             String n = names.get(c);
             if (n.isEmpty()) {
-                throw new CsvFormatException(name + ", line 1, column " + (c + 1) + ": empty column name");
+                throw new CsvFormatException(name + ", line 1, column " + (c + 1) + ": empty column name", name, 1, null);
             }
             Integer before = seen.putIfAbsent(n, c);
             if (before != null) {
                 throw new CsvFormatException(name + ", line 1: duplicate column name '" + n + "' (columns "
-                        + (before + 1) + " and " + (c + 1) + ")");
+                        + (before + 1) + " and " + (c + 1) + ")", name, 1, null);
             }
         }
         return new CsvHeader(List.copyOf(names), total);
@@ -86,7 +86,7 @@ record CsvHeader(List<String> names, long bytes) {
                 while (true) {
                     if (i >= n) {
                         throw new CsvFormatException(file + ", line 1, column " + column
-                                + ": unterminated quoted field (quoted fields cannot span lines)");
+                                + ": unterminated quoted field (quoted fields cannot span lines)", file, 1, null);
                     }
                     char ch = text.charAt(i++);
                     if (ch == '"') {
@@ -105,7 +105,7 @@ record CsvHeader(List<String> names, long bytes) {
                 }
                 if (i < n && text.charAt(i) != ',') {
                     throw new CsvFormatException(file + ", line 1, column " + column
-                            + ": unexpected text after a closing quote");
+                            + ": unexpected text after a closing quote", file, 1, null);
                 }
                 out.add(sb.toString().strip());
             } else {

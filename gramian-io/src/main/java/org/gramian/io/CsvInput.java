@@ -26,17 +26,17 @@ final class CsvInput implements AutoCloseable {
     /** Opens the file; problems become a one-line {@link CsvFormatException}. */
     static CsvInput open(Path file, String name) {
         if (Files.isDirectory(file)) {
-            throw new CsvFormatException(name + ": is a directory, expected a CSV file");
+            throw new CsvFormatException(name + ": is a directory, expected a CSV file", name, 0, null);
         }
         InputStream in;
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new CsvFormatException(name + ": no such file");
+            throw new CsvFormatException(name + ": no such file", name, 0, null);
         } catch (AccessDeniedException e) {
-            throw new CsvFormatException(name + ": permission denied");
+            throw new CsvFormatException(name + ": permission denied", name, 0, null);
         } catch (IOException e) {
-            throw new CsvFormatException(name + ": cannot open: " + e.getMessage());
+            throw new CsvFormatException(name + ": cannot open: " + e.getMessage(), name, 0, null);
         }
         Counting raw = new Counting(in);
         try {
@@ -49,12 +49,12 @@ final class CsvInput implements AutoCloseable {
                 return new CsvInput(raw, new GZIPInputStream(buffered, 1 << 16));
             }
             if (name.endsWith(".gz")) {
-                throw new CsvFormatException(name + ": named .gz but not in gzip format");
+                throw new CsvFormatException(name + ": named .gz but not in gzip format", name, 0, null);
             }
             return new CsvInput(raw, buffered);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw new CsvFormatException(name + ": cannot read: " + e.getMessage());
+            throw new CsvFormatException(name + ": cannot read: " + e.getMessage(), name, 0, null);
         } catch (RuntimeException e) {
             closeQuietly(raw);
             throw e;

@@ -163,7 +163,7 @@ final class CsvPass {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GramianException(name + ": reading was interrupted", e);
+            throw new GramianException(name + ": reading was interrupted", name, 0, null, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
@@ -172,7 +172,7 @@ final class CsvPass {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new GramianException(name + ": cannot read: " + cause, cause);
+            throw new GramianException(name + ": cannot read: " + cause, name, 0, null, cause);
         } finally {
             producer.interrupt();
             workers.shutdownNow();
@@ -194,7 +194,8 @@ final class CsvPass {
             rowLines.note(rowsDone + p.breakRows[i], nextLine + p.breakLines[i]);
         }
         if (p.errorLine >= 0) {
-            throw new CsvFormatException(name + ", line " + (nextLine + p.errorLine) + p.errorDetail);
+            throw new CsvFormatException(name + ", line " + (nextLine + p.errorLine) + p.errorDetail, name,
+                    nextLine + p.errorLine, null);
         }
         int done = 0;
         while (done < p.rows) {
@@ -228,6 +229,6 @@ final class CsvPass {
         String why = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
                 ? "corrupt or truncated gzip data (" + e.getMessage() + ")"
                 : e.getMessage();
-        return new CsvFormatException(name + ": cannot read: " + why, e);
+        return new CsvFormatException(name + ": cannot read: " + why, name, e);
     }
 }

@@ -102,10 +102,10 @@ public final class CsvSource implements RowSource {
         for (String c : columns) {
             if (!header.names().contains(c)) {
                 throw new CsvFormatException(name + ": unknown column '" + c + "'; the columns are: "
-                        + String.join(", ", header.names()));
+                        + String.join(", ", header.names()), name, 1, c);
             }
             if (chosen.contains(c)) {
-                throw new CsvFormatException(name + ": column '" + c + "' is selected twice");
+                throw new CsvFormatException(name + ": column '" + c + "' is selected twice", name, 1, c);
             }
             chosen.add(c);
         }
@@ -164,6 +164,16 @@ public final class CsvSource implements RowSource {
     @Override
     public String describeRow(long row) {
         return name + ", line " + rowLines.lineOf(row);
+    }
+
+    @Override
+    public String fileName() {
+        return name;
+    }
+
+    @Override
+    public long lineOf(long row) {
+        return rowLines.lineOf(row);
     }
 
     @Override

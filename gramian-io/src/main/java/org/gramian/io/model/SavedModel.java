@@ -29,14 +29,14 @@ public record SavedModel(ModelSpec spec, double[] estimates) {
         try {
             root = ModelJson.MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new GramianException(file + ": no such file");
+            throw new GramianException(file + ": no such file", file.toString(), 0, null, null);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new GramianException(file + where + ": not valid JSON: "
-                    + oneLine(e.getOriginalMessage()));
+            throw new GramianException(file + where + ": not valid JSON: " + oneLine(e.getOriginalMessage()),
+                    file.toString(), at == null ? 0 : at.getLineNr(), null, null);
         } catch (IOException e) {
-            throw new GramianException(file + ": cannot read: " + e.getMessage());
+            throw new GramianException(file + ": cannot read: " + e.getMessage(), file.toString(), 0, null, null);
         }
         if (root == null || !root.isObject()) {
             throw bad(file, "expected a JSON object as written by 'gramian fit --format json'");
@@ -103,7 +103,7 @@ public record SavedModel(ModelSpec spec, double[] estimates) {
     }
 
     private static GramianException bad(Path file, String why) {
-        return new GramianException(file + ": not a gramian model file: " + why);
+        return new GramianException(file + ": not a gramian model file: " + why, file.toString(), 0, null, null);
     }
 
     /**
