@@ -1,6 +1,8 @@
 package org.gramian.design;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gramian.numeric.DD;
 
 /**
@@ -20,18 +22,23 @@ public final class DesignExpander {
 
     public DesignExpander(ModelSpec spec, List<String> sourceColumns) {
         this.spec = spec;
-        this.targetIndex = indexOf(spec.target(), sourceColumns);
+        // a map, not List.indexOf per feature: that is O(p²), minutes for a header of 10⁵ columns
+        Map<String, Integer> index = new HashMap<>(sourceColumns.size() * 2);
+        for (int i = sourceColumns.size() - 1; i >= 0; i--) {
+            index.put(sourceColumns.get(i), i); // the first of equal names wins, as indexOf
+        }
+        this.targetIndex = indexOf(spec.target(), index, sourceColumns);
         this.featureIndex = new int[spec.features().size()];
         this.featureNames = spec.features().toArray(new String[0]);
         for (int j = 0; j < featureIndex.length; j++) {
-            featureIndex[j] = indexOf(spec.features().get(j), sourceColumns);
+            featureIndex[j] = indexOf(spec.features().get(j), index, sourceColumns);
         }
         this.width = spec.width();
     }
 
-    private static int indexOf(String name, List<String> columns) {
-        int i = columns.indexOf(name);
-        if (i < 0) {
+    private static int indexOf(String name, Map<String, Integer> index, List<String> columns) {
+        Integer i = index.get(name);
+        if (i == null) {
             throw new UnknownColumnException(name, columns);
         }
         return i;
