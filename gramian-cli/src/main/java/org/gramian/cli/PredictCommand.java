@@ -63,8 +63,9 @@ final class PredictCommand implements Callable<Integer> {
         RowSource data;
         try {
             CsvSource csv = CsvFiles.open(dataFile);
+            java.util.Set<String> known = new java.util.HashSet<>(csv.columns());
             for (String f : features) {
-                if (!csv.columns().contains(f)) {
+                if (!known.contains(f)) {
                     throw new UnknownColumnException(f, csv.columns());
                 }
             }

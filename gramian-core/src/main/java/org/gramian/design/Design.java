@@ -33,6 +33,10 @@ public final class Design {
         feature = new int[terms.size()];
         chained = new boolean[terms.size()];
         List<String> features = spec.features();
+        java.util.Map<String, Integer> featureIndex = new java.util.HashMap<>(features.size() * 2);
+        for (int f = features.size() - 1; f >= 0; f--) {
+            featureIndex.put(features.get(f), f);
+        }
         for (int j = 0; j < terms.size(); j++) {
             Term t = terms.get(j);
             if (t instanceof Term.Intercept) {
@@ -40,7 +44,7 @@ public final class Design {
                 feature[j] = -1;
                 continue;
             }
-            feature[j] = features.indexOf(t.column());
+            feature[j] = featureIndex.get(t.column());
             if (t instanceof Term.Power pw && j > 0 && feature[j - 1] == feature[j]) {
                 Term prev = terms.get(j - 1);
                 chained[j] = prev instanceof Term.Column && pw.exponent() == 2
@@ -52,11 +56,16 @@ public final class Design {
             sourceIndex = null;
             targetIndex = -1;
         } else {
+            // a map, not List.indexOf per feature: that is O(p²), minutes for a header of 10⁵ columns
+            java.util.Map<String, Integer> index = new java.util.HashMap<>(sourceColumns.size() * 2);
+            for (int i = sourceColumns.size() - 1; i >= 0; i--) {
+                index.put(sourceColumns.get(i), i); // the first of equal names wins, as indexOf
+            }
             sourceIndex = new int[features.size()];
             for (int f = 0; f < sourceIndex.length; f++) {
-                sourceIndex[f] = indexOf(features.get(f), sourceColumns);
+                sourceIndex[f] = indexOf(features.get(f), index, sourceColumns);
             }
-            targetIndex = indexOf(spec.target(), sourceColumns);
+            targetIndex = indexOf(spec.target(), index, sourceColumns);
         }
     }
 
@@ -70,9 +79,9 @@ public final class Design {
         return new Design(spec, null);
     }
 
-    private static int indexOf(String name, List<String> columns) {
-        int i = columns.indexOf(name);
-        if (i < 0) {
+    private static int indexOf(String name, java.util.Map<String, Integer> index, List<String> columns) {
+        Integer i = index.get(name);
+        if (i == null) {
             throw new UnknownColumnException(name, columns);
         }
         return i;

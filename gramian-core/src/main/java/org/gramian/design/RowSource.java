@@ -28,6 +28,17 @@ public interface RowSource {
     void forEachBlock(boolean extended, Consumer<RowBlock> consumer);
 
     /**
+     * Counts the rows cheaply, looking no further than {@code limit} rows: returns a number at
+     * least as large as the row count when there are fewer than {@code limit} rows, and at least
+     * {@code limit} otherwise (the data may still turn out to be bad). The solvers use it to reject a
+     * data set with fewer rows than coefficients before any O(p²) work. The default does not look
+     * and returns {@code limit}, claiming nothing.
+     */
+    default long countRowsUpTo(long limit) {
+        return limit;
+    }
+
+    /**
      * Describes where observation {@code row} (0-based) came from, for error messages, e.g.
      * {@code "data.csv, line 12"}. The default names the observation number.
      */

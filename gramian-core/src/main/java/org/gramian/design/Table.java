@@ -142,6 +142,11 @@ public final class Table implements RowSource {
     }
 
     @Override
+    public long countRowsUpTo(long limit) {
+        return Math.min(rows, limit);
+    }
+
+    @Override
     public List<String> columns() {
         return names;
     }

@@ -25,6 +25,26 @@ public final class OrdinaryLeastSquares implements Estimator {
     @Override
     public FittedModel fit(RowSource data, ModelSpec spec) {
         Design design = Design.bind(spec, data.columns());
+        int p = design.width();
+        if (data.countRowsUpTo(p) < p) {
+            // Fewer rows than coefficients: say so before the O(p²) memory and O(n·p²) work of a pass
+            // (10,000 columns and 30 rows took 10.7 s to be told). The few rows are still read, so
+            // that a bad value in them is reported first, as it would be by the pass.
+            LeastSquaresSolver.requireRows(validRows(data, design), p);
+        }
         return FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
+    }
+
+    /** The number of rows, each expanded (so checked) once: only for sources known to be short. */
+    private static long validRows(RowSource data, Design design) {
+        double[] x = new double[design.width()];
+        long[] n = {0};
+        data.forEachBlock(false, block -> {
+            for (int i = 0; i < block.rows(); i++) {
+                design.expand(block, i, x, data);
+            }
+            n[0] += block.rows();
+        });
+        return n[0];
     }
 }

@@ -1,129 +1,225 @@
 package org.gramian.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gramian.UserText;
 
 /**
  * The header row of a CSV file: the column names (trimmed, unquoted) and how many bytes of the
  * (decompressed) stream it takes, including a UTF-8 byte order mark and the line end, so that a
  * pass can skip it.
+ *
+ * <p>Reading it first checks that the file is text at all ({@link TextCheck}), then parses the
+ * first line byte by byte, so a huge line costs linear time and no more memory than the names:
+ * a name over the name limit, more columns than the column limit or a line over the line limit
+ * is an error as soon as it is seen.
  */
 record CsvHeader(List<String> names, long bytes) {
 
     static CsvHeader read(Path file, String name) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        long total = 0;
-        boolean newline = false;
+        return read(file, name, CsvLimits.DEFAULT);
+    }
+
+    static CsvHeader read(Path file, String name, CsvLimits limits) {
         try (CsvInput input = CsvInput.open(file, name)) {
             InputStream in = input.stream();
-            byte[] buf = new byte[8192];
-            outer:
+            byte[] head = new byte[Math.max(TextCheck.SNIFF_BYTES, 1 << 16)];
+            int n = in.readNBytes(head, 0, TextCheck.SNIFF_BYTES);
+            TextCheck.check(head, n, n < TextCheck.SNIFF_BYTES, name);
+            int start = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF
+                    ? 3 : 0;
+            return new Parser(new Bytes(in, head, start, n), name, limits).parse();
+        } catch (IOException e) {
+            throw new CsvFormatException(name + ": cannot read: " + e.getMessage(), name, e);
+        }
+    }
+
+    /** The content as bytes, one at a time, counted; starts with what was read already. */
+    private static final class Bytes {
+        private final InputStream in;
+        private final byte[] buf;
+        private int pos;
+        private int len;
+        private long consumed;
+
+        Bytes(InputStream in, byte[] buf, int pos, int len) {
+            this.in = in;
+            this.buf = buf;
+            this.pos = pos;
+            this.len = len;
+            this.consumed = pos; // a byte order mark counts
+        }
+
+        /** The next byte (0..255), or −1 at the end. */
+        int next() throws IOException {
+            if (pos == len && !fill()) {
+                return -1;
+            }
+            consumed++;
+            return buf[pos++] & 0xff;
+        }
+
+        /** The next byte without taking it, or −1 at the end. */
+        int peek() throws IOException {
+            if (pos == len && !fill()) {
+                return -1;
+            }
+            return buf[pos] & 0xff;
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buf, 0, buf.length);
+            pos = 0;
+            len = Math.max(n, 0);
+            return n > 0;
+        }
+    }
+
+    /** Parses the header line: names separated by commas; a name in double quotes is unquoted ("" is one quote). */
+    private static final class Parser {
+        private final Bytes in;
+        private final String file;
+        private final CsvLimits limits;
+        private final List<String> names = new ArrayList<>();
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports bad input
+        private byte[] field = new byte[64];
+        private int fieldLength;
+        private long lineLength;
+        private boolean anyText; // a byte other than blanks on the line
+        private boolean lineEnded; // the line ended with a line end (not the end of the file)
+
+        Parser(Bytes in, String file, CsvLimits limits) {
+            this.in = in;
+            this.file = file;
+            this.limits = limits;
+        }
+
+        CsvHeader parse() throws IOException {
             while (true) {
-                int n = in.read(buf);
-                if (n < 0) {
+                int c = next();
+                while (c == ' ' || c == '\t') {
+                    c = next();
+                }
+                fieldLength = 0;
+                if (c == '"') {
+                    while (true) {
+                        c = next();
+                        if (c < 0 || c == '\n' || c == '\r') {
+                            throw error(", column " + column() + ": unterminated quoted field (quoted fields cannot"
+                                    + " span lines)");
+                        }
+                        if (c == '"') {
+                            if (in.peek() == '"') {
+                                next();
+                            } else {
+                                break;
+                            }
+                        }
+                        append(c);
+                    }
+                    c = next();
+                    while (c == ' ' || c == '\t') {
+                        c = next();
+                    }
+                    if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                        throw error(", column " + column() + ": unexpected text after a closing quote");
+                    }
+                } else {
+                    while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                        append(c);
+                        c = next();
+                    }
+                }
+                if (c != ',' && !anyText) {
+                    // the whole line was blank
+                    if (c < 0 && !lineEnded) {
+                        throw new CsvFormatException(file + ": empty file, expected a header row", file, 0, null);
+                    }
+                    throw error(": expected a header row, found a blank line");
+                }
+                if (names.size() == limits.columns()) {
+                    throw error(": more than " + String.format(java.util.Locale.ROOT, "%,d", limits.columns())
+                            + " columns");
+                }
+                names.add(decode());
+                if (c != ',') {
+                    if (c == '\r' && in.peek() == '\n') {
+                        in.next();
+                    }
                     break;
                 }
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        line.write(buf, 0, i);
-                        total += i + 1;
-                        newline = true;
-                        break outer;
-                    }
+            }
+            Map<String, Integer> seen = new HashMap<>(names.size() * 2);
+            for (int c = 0; c < names.size(); c++) {
+                String n = names.get(c);
+                if (n.isEmpty()) {
+                    throw error(", column " + (c + 1) + ": empty column name");
                 }
-                line.write(buf, 0, n);
-                total += n;
+                Integer before = seen.putIfAbsent(n, c);
+                if (before != null) {
+                    throw error(": duplicate column name " + UserText.quote(n) + " (columns " + (before + 1) + " and "
+                            + (c + 1) + ")");
+                }
             }
-        } catch (IOException e) {
-            throw new CsvFormatException(name + ": cannot read: " + e.getMessage(), name, 0, null);
+            return new CsvHeader(List.copyOf(names), in.consumed);
         }
-        byte[] bytes = line.toByteArray();
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            if (!newline) {
-                throw new CsvFormatException(name + ": empty file, expected a header row", name, 0, null);
-            }
-            throw new CsvFormatException(name + ", line 1: expected a header row, found a blank line", name, 1, null);
-        }
-        List<String> names = split(text, name);
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < names.size(); c++) {
-            String n = names.get(c);
-            if (n.isEmpty()) {
-                throw new CsvFormatException(name + ", line 1, column " + (c + 1) + ": empty column name", name, 1, null);
-            }
-            Integer before = seen.putIfAbsent(n, c);
-            if (before != null) {
-                throw new CsvFormatException(name + ", line 1: duplicate column name '" + n + "' (columns "
-                        + (before + 1) + " and " + (c + 1) + ")", name, 1, null);
-            }
-        }
-        return new CsvHeader(List.copyOf(names), total);
-    }
 
-    /** Splits the header at commas; a field in double quotes is unquoted ("" stands for one quote). */
-    private static List<String> split(String text, String file) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (true) {
-            int column = out.size() + 1;
-            while (i < n && isBlank(text.charAt(i))) {
-                i++;
+        /** The next byte of the line, counting it against the line limit; a line end marks it ended. */
+        private int next() throws IOException {
+            int c = in.next();
+            if (c == '\n' || c == '\r') {
+                lineEnded = true;
+            } else if (c >= 0) {
+                if (++lineLength > limits.lineBytes()) {
+                    throw error(": line longer than " + CsvLimits.size(limits.lineBytes()));
+                }
+                if (c != ' ' && c != '\t') {
+                    anyText = true;
+                }
             }
-            if (i < n && text.charAt(i) == '"') {
-                StringBuilder sb = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new CsvFormatException(file + ", line 1, column " + column
-                                + ": unterminated quoted field (quoted fields cannot span lines)", file, 1, null);
-                    }
-                    char ch = text.charAt(i++);
-                    if (ch == '"') {
-                        if (i < n && text.charAt(i) == '"') {
-                            sb.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-                while (i < n && isBlank(text.charAt(i))) {
-                    i++;
-                }
-                if (i < n && text.charAt(i) != ',') {
-                    throw new CsvFormatException(file + ", line 1, column " + column
-                            + ": unexpected text after a closing quote", file, 1, null);
-                }
-                out.add(sb.toString().strip());
-            } else {
-                int end = text.indexOf(',', i);
-                if (end < 0) {
-                    end = n;
-                }
-                out.add(text.substring(i, end).strip());
-                i = end;
-            }
-            if (i >= n) {
-                return out;
-            }
-            i++; // the comma
+            return c;
         }
-    }
 
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\r';
+        private void append(int c) {
+            if (fieldLength == limits.nameBytes()) {
+                throw error(", column " + column() + ": column name longer than " + CsvLimits.size(limits.nameBytes()));
+            }
+            if (fieldLength == field.length) {
+                field = java.util.Arrays.copyOf(field, (int) Math.min((long) field.length * 2, limits.nameBytes()));
+            }
+            field[fieldLength++] = (byte) c;
+        }
+
+        private String decode() {
+            boolean ascii = true;
+            for (int i = 0; i < fieldLength && ascii; i++) {
+                ascii = field[i] >= 0;
+            }
+            if (ascii) {
+                return new String(field, 0, fieldLength, StandardCharsets.US_ASCII).strip();
+            }
+            try {
+                return utf8.decode(ByteBuffer.wrap(field, 0, fieldLength)).toString().strip();
+            } catch (CharacterCodingException e) {
+                throw error(", column " + column() + ": column name is not UTF-8 text; save the file as UTF-8");
+            }
+        }
+
+        private int column() {
+            return names.size() + 1;
+        }
+
+        private CsvFormatException error(String detail) {
+            return new CsvFormatException(file + ", line 1" + detail, file, 1, null);
+        }
     }
 }

@@ -37,11 +37,13 @@ final class CsvPass {
     private final RowLines rowLines;
     private final long fileSize;
     private final Consumer<RowBlock> consumer;
+    private final CsvLimits limits;
     private final BufferPool pool = new BufferPool();
 
-    // the block being filled, reused for every block (RowBlock allows it)
-    private final double[] blockValues;
-    private final double[] blockTails;
+    // the block being filled, reused for every block (RowBlock allows it); grown up to BLOCK_ROWS
+    // rows as rows come, so that a short file with many columns does not pay for 4096 rows of them
+    private double[] blockValues;
+    private double[] blockTails;
     private int blockFill;
     private long rowsDone; // rows parsed and put into blocks
     private long nextLine = 2; // physical line of the next chunk's first line
@@ -49,7 +51,7 @@ final class CsvPass {
     private volatile int bytesPerRow;
 
     CsvPass(Path file, String name, CsvHeader header, int[] slot, int width, boolean extended, int threads,
-            int chunkSize, ProgressListener listener, RowLines rowLines, long fileSize,
+            int chunkSize, ProgressListener listener, RowLines rowLines, long fileSize, CsvLimits limits,
             Consumer<RowBlock> consumer) {
         this.file = file;
         this.name = name;
@@ -63,8 +65,10 @@ final class CsvPass {
         this.rowLines = rowLines;
         this.fileSize = fileSize;
         this.consumer = consumer;
-        this.blockValues = new double[CsvSource.BLOCK_ROWS * width];
-        this.blockTails = extended ? new double[CsvSource.BLOCK_ROWS * width] : null;
+        this.limits = limits;
+        int firstRows = Math.max(1, Math.min(CsvSource.BLOCK_ROWS, (1 << 16) / Math.max(1, width)));
+        this.blockValues = new double[firstRows * width];
+        this.blockTails = extended ? new double[firstRows * width] : null;
         this.bytesPerRow = 8 * header.names().size();
     }
 
@@ -75,7 +79,7 @@ final class CsvPass {
             } catch (IOException e) {
                 throw readFailure(e);
             }
-            ChunkReader reader = new ChunkReader(input, chunkSize, pool);
+            ChunkReader reader = new ChunkReader(input, chunkSize, limits.lineBytes(), pool);
             if (threads <= 1) {
                 sequential(reader);
             } else {
@@ -185,7 +189,7 @@ final class CsvPass {
     }
 
     private ChunkParser parser() {
-        return new ChunkParser(header.names(), slot, width, extended, pool);
+        return new ChunkParser(header.names(), slot, width, extended, pool, limits);
     }
 
     /** Takes one parsed chunk, in file order: line bookkeeping, re-blocking, its error, progress. */
@@ -200,6 +204,13 @@ final class CsvPass {
         int done = 0;
         while (done < p.rows) {
             int n = Math.min(p.rows - done, CsvSource.BLOCK_ROWS - blockFill);
+            if ((blockFill + n) * width > blockValues.length) {
+                int rows = Math.min(CsvSource.BLOCK_ROWS, Math.max(blockFill + n, 2 * blockValues.length / width));
+                blockValues = java.util.Arrays.copyOf(blockValues, rows * width);
+                if (extended) {
+                    blockTails = java.util.Arrays.copyOf(blockTails, rows * width);
+                }
+            }
             System.arraycopy(p.values, done * width, blockValues, blockFill * width, n * width);
             if (extended) {
                 System.arraycopy(p.tails, done * width, blockTails, blockFill * width, n * width);

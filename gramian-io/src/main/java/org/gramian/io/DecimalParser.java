@@ -28,6 +28,9 @@ final class DecimalParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_DIGITS = 18; // 10^18 < 2^63: the significand is an exact long
+    /** Numbers with longer text are first shortened to {@value #KEEP_DIGITS} significant digits (see {@link #shorten}). */
+    static final int LONG_TEXT = 1600;
+    static final int KEEP_DIGITS = 1500;
 
     static {
         double p = 1;
@@ -44,6 +47,9 @@ final class DecimalParser {
 
     /** Where the last {@link #scan} stopped: the index after the number's text. */
     int stop;
+
+    /** The power of ten of the leading digit of the last number {@link #shorten}ed. */
+    private long leadExponent;
 
     /**
      * Parses {@code b[from, to)} exactly (already trimmed and unquoted).
@@ -160,6 +166,9 @@ final class DecimalParser {
             }
         }
         if (hi != hi) {
+            if (i - from > LONG_TEXT) {
+                return longNumber(b, from, i, withTail);
+            }
             hi = JavaDoubleParser.parseDouble(b, from, i - from);
         }
         if (Double.isInfinite(hi)) {
@@ -178,11 +187,136 @@ final class DecimalParser {
                 }
             }
             if (t != t) {
-                t = Decimal.tail(new String(b, from, i - from, StandardCharsets.ISO_8859_1), hi);
+                t = i - from > LONG_TEXT ? longTail(b, from, i, hi)
+                        : Decimal.tail(new String(b, from, i - from, StandardCharsets.ISO_8859_1), hi);
             }
             tail = t;
         }
         return OK;
+    }
+
+    /**
+     * The rest of {@link #scan} for a number of more than {@value #LONG_TEXT} characters that the
+     * fast paths left undecided, in time linear in its length (FastDoubleParser and BigDecimal are
+     * quadratic in the digits): parsed in its {@linkplain #shorten shortened} form. Kept out of
+     * {@code scan}, whose compiled code is the hot loop of every pass (and so is given only the
+     * number's text, well-formed, to read again: any more values kept alive there slowed it down).
+     */
+    private int longNumber(byte[] b, int from, int to, boolean withTail) {
+        String shortText = shorten(b, from, to);
+        boolean negative = b[from] == '-';
+        if (shortText == null) {
+            if (leadExponent > 0) {
+                return NOT_FINITE;
+            }
+            value = negative ? -0.0 : 0.0; // |v| < 1e-400: the double and the residual round to zero
+            tail = value;
+            return OK;
+        }
+        double hi = JavaDoubleParser.parseDouble(shortText);
+        if (Double.isInfinite(hi)) {
+            return NOT_FINITE;
+        }
+        value = hi;
+        if (withTail) {
+            tail = Decimal.tail(shortText, hi);
+        }
+        return OK;
+    }
+
+    /** The residual of a long number (more than {@value #LONG_TEXT} characters) whose double is {@code hi}. */
+    private double longTail(byte[] b, int from, int to, double hi) {
+        String shortText = shorten(b, from, to);
+        if (shortText == null) {
+            return b[from] == '-' ? -0.0 : 0.0; // |v| < 1e-400 (it is finite): the residual rounds to zero
+        }
+        return Decimal.tail(shortText, hi);
+    }
+
+    /**
+     * The number as a decimal of at most {@value #KEEP_DIGITS} significant digits, followed by a 1
+     * when the digits dropped are not all zero ({@code [-]0.ddd…d1e<E+1>}), or null when its leading
+     * digit's power of ten E (left in {@link #leadExponent}) is beyond ±400, where the number is
+     * zero or infinite as a double.
+     *
+     * <p>Why this changes neither the double nor the residual: keeping the digits down to 10^(E−K+1)
+     * with K = {@value #KEEP_DIGITS} ≥ E + 1076 (E ≤ 308 for a finite double), the number v and its
+     * shortened form both lie strictly inside the same interval (t, t + 10^(E−K+1)), t the kept
+     * digits. Every double, and every midpoint between two doubles (at which rounding changes), is
+     * a multiple of 2^−1075 and hence of 10^(E−K+1): none lies inside the interval. So v and its
+     * shortened form round to the same double hi, and v − hi and its shortened form (both inside
+     * (t − hi, t − hi + 10^(E−K+1)), t − hi again a multiple of 10^(E−K+1)) round to the same
+     * residual. {@link Double#parseDouble} itself keeps 1100 digits and such a sticky digit.
+     */
+    private String shorten(byte[] b, int from, int to) {
+        boolean negative = b[from] == '-';
+        int digitsStart = b[from] == '-' || b[from] == '+' ? from + 1 : from;
+        int numberEnd = digitsStart;
+        int fraction = 0;
+        boolean point = false;
+        while (numberEnd < to && (b[numberEnd] >= '0' && b[numberEnd] <= '9' || b[numberEnd] == '.')) {
+            if (point) {
+                fraction++;
+            }
+            point |= b[numberEnd] == '.';
+            numberEnd++;
+        }
+        long exponent = 0;
+        if (numberEnd < to) { // the exponent: e or E, a sign, digits (as scan read it, capped)
+            int j = numberEnd + 1;
+            boolean negativeExponent = b[j] == '-';
+            if (b[j] == '-' || b[j] == '+') {
+                j++;
+            }
+            for (; j < to; j++) {
+                if (exponent < 100_000_000) {
+                    exponent = exponent * 10 + (b[j] - '0');
+                }
+            }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        long e10 = exponent - fraction;
+        int i = digitsStart;
+        long digits = 0; // digits seen, leading zeros included
+        while (i < numberEnd && (b[i] == '0' || b[i] == '.')) {
+            if (b[i] == '0') {
+                digits++;
+            }
+            i++;
+        }
+        long leadingZeros = digits;
+        StringBuilder sb = new StringBuilder(KEEP_DIGITS + 16);
+        if (negative) {
+            sb.append('-');
+        }
+        sb.append("0.");
+        int kept = 0;
+        boolean sticky = false;
+        for (; i < numberEnd; i++) {
+            byte c = b[i];
+            if (c == '.') {
+                continue;
+            }
+            digits++;
+            if (kept < KEEP_DIGITS) {
+                sb.append((char) c);
+                kept++;
+            } else if (c != '0') {
+                sticky = true;
+            }
+        }
+        if (kept == 0) {
+            leadExponent = Long.MIN_VALUE; // zero (not reached: zero is exact and short-cut before)
+            return null;
+        }
+        leadExponent = digits - leadingZeros - 1 + e10;
+        if (leadExponent < -400 || leadExponent > 400) {
+            return null;
+        }
+        if (sticky) {
+            sb.append('1');
+        }
+        return sb.append('e').append(leadExponent + 1).toString();
     }
 
     /** Eight ASCII digits, first digit in the lowest byte, to their value (the SWAR trick of simdjson). */
