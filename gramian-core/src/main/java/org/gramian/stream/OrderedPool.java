@@ -15,16 +15,19 @@ import org.gramian.GramianException;
  * first waits for and retires the oldest, which bounds memory. With one thread there is no pool:
  * each task runs and is retired at once on the caller's thread, in the same order.
  *
+ * <p>The one ordered pool of the project: the Gram tiles, the Householder chunks and the CSV
+ * parser all run on it.
+ *
  * <p>A task's exception is rethrown on the submitting thread when its turn to be retired comes, so
  * the first failure in submission order is the one reported.
  */
-final class OrderedPool<T> implements AutoCloseable {
+public final class OrderedPool<T> implements AutoCloseable {
     private final ExecutorService pool;
     private final int window;
     private final Consumer<T> retire;
     private final ArrayDeque<Future<T>> pending = new ArrayDeque<>();
 
-    OrderedPool(int threads, String threadName, Consumer<T> retire) {
+    public OrderedPool(int threads, String threadName, Consumer<T> retire) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -37,7 +40,7 @@ final class OrderedPool<T> implements AutoCloseable {
         });
     }
 
-    void submit(Callable<T> task) {
+    public void submit(Callable<T> task) {
         if (pool == null) {
             retire.accept(call(task));
             return;
@@ -49,7 +52,7 @@ final class OrderedPool<T> implements AutoCloseable {
     }
 
     /** Waits for every pending task and retires it, in order. */
-    void drain() {
+    public void drain() {
         while (!pending.isEmpty()) {
             retire.accept(await(pending.poll()));
         }

@@ -2,23 +2,16 @@ package org.gramian.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.gramian.GramianException;
+import org.gramian.stream.OrderedPool;
 import org.gramian.design.RowBlock;
 
 /**
  * One pass over a CSV file. With one thread, reading, parsing and delivery alternate on the
  * calling thread. With more, a reader thread cuts the (decompressed) stream into chunks and
- * hands each to a pool of parser threads; the calling thread takes the parsed chunks back in file
- * order from a bounded queue, so at most about {@code 2·threads + 2} chunks exist at once, and
+ * hands each to the shared ordered pool of parser threads ({@link OrderedPool}); the calling thread
+ * takes the parsed chunks back in file order, so at most about {@code 2·threads + 1} chunks exist at once, and
  * re-blocks their rows into fixed-size {@link RowBlock}s. Because chunks are consumed in order
  * and each stops at its first error, the error thrown is the first in the file.
  */
@@ -111,79 +104,33 @@ final class CsvPass {
         }
     }
 
+    /**
+     * The shared ordered worker pool ({@link OrderedPool}, as the Gram and Householder passes use):
+     * this thread reads the next chunk and submits its parsing; the parsed chunks are consumed on
+     * this thread strictly in file order, at most 2·threads in flight. A read failure is reported
+     * after the chunks before it, so the first problem in file order is the one the user sees.
+     */
     private void parallel(ChunkReader reader) {
         int id = PASS_IDS.incrementAndGet();
-        AtomicInteger workerIds = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gramian-csv-" + id + "-parse-" + workerIds.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Future<ParsedChunk> end = CompletableFuture.completedFuture(null);
-        BlockingQueue<Future<ParsedChunk>> queue = new ArrayBlockingQueue<>(threads + 1);
-        Thread producer = new Thread(() -> {
-            try {
-                while (true) {
-                    Chunk chunk;
-                    try {
-                        chunk = reader.next();
-                    } catch (IOException e) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return; // the pass was abandoned; the interrupt closed the channel
-                        }
-                        queue.put(CompletableFuture.failedFuture(readFailure(e)));
-                        return;
-                    }
-                    if (chunk == null) {
-                        queue.put(end);
-                        return;
-                    }
-                    queue.put(workers.submit(() -> {
-                        ParsedChunk parsed = parser().parse(chunk, bytesPerRow);
-                        pool.release(chunk.bytes());
-                        return parsed;
-                    }));
-                }
-            } catch (InterruptedException e) {
-                // the consumer stopped early (an error, or its own exception): just end
-            } catch (Throwable t) {
-                // anything else (a rejected task, out of memory) must still reach the consumer, in order
-                try {
-                    queue.put(CompletableFuture.failedFuture(t));
-                } catch (InterruptedException e) {
-                    // the consumer has stopped anyway
-                }
-            }
-        }, "gramian-csv-" + id + "-read");
-        producer.setDaemon(true);
-        producer.start();
-        try {
+        try (OrderedPool<ParsedChunk> workers = new OrderedPool<>(threads, "gramian-csv-" + id + "-parse",
+                this::consume)) {
             while (true) {
-                Future<ParsedChunk> next = queue.take();
-                if (next == end) {
+                Chunk chunk;
+                try {
+                    chunk = reader.next();
+                } catch (IOException e) {
+                    workers.drain();
+                    throw readFailure(e);
+                }
+                if (chunk == null) {
+                    workers.drain();
                     return;
                 }
-                consume(next.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GramianException(name + ": reading was interrupted", name, 0, null, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new GramianException(name + ": cannot read: " + cause, name, 0, null, cause);
-        } finally {
-            producer.interrupt();
-            workers.shutdownNow();
-            try {
-                producer.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                workers.submit(() -> {
+                    ParsedChunk parsed = parser().parse(chunk, bytesPerRow);
+                    pool.release(chunk.bytes());
+                    return parsed;
+                });
             }
         }
     }
