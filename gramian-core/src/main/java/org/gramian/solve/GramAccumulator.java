@@ -25,12 +25,14 @@ package org.gramian.solve;
  * them to {@link #addTile} in order. Both give the same bits, whatever the thread count and however
  * the source cut the data into blocks.
  */
-public final class GramAccumulator {
+public final class GramAccumulator implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int m;
     private final double[][] g;    // m×m, upper triangle used
     private final double[] shift;  // length m, or null
     private final double[] scale;  // length m, powers of two
-    private GramTile pending;      // rows given to add() and not yet in g
+    private transient GramTile pending; // rows given to add() and not yet in g
     private long n;
 
     /**
@@ -193,5 +195,53 @@ public final class GramAccumulator {
             }
         }
         return true;
+    }
+
+    /**
+     * The accumulator's state, rows given to {@link #add} included: what a distributed caller sends
+     * from each partition to be merged (serializable; the accumulator serializes as its state).
+     *
+     * @param upperSums the upper triangle of G (m×m)
+     * @param shift     the shift, or null
+     * @param scale     the power-of-two scale
+     * @param count     the number of observations
+     */
+    public record State(double[][] upperSums, double[] shift, double[] scale, long count)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** Back to an accumulator (what deserialization of a {@link GramAccumulator} gives). */
+        private Object readResolve() {
+            return GramAccumulator.of(this);
+        }
+    }
+
+    /** A snapshot of the state (the pending rows summed in, as {@link #merge} would). */
+    public State state() {
+        double[][] s = sums();
+        double[][] copy = new double[m][];
+        for (int i = 0; i < m; i++) {
+            copy[i] = s[i].clone();
+        }
+        return new State(copy, shift(), scale(), count());
+    }
+
+    /** An accumulator continuing from a state. */
+    public static GramAccumulator of(State state) {
+        int m = state.upperSums().length;
+        GramAccumulator acc = new GramAccumulator(m - 1, state.shift(), state.scale());
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(state.upperSums()[i], 0, acc.g[i], 0, m);
+        }
+        acc.n = state.count();
+        return acc;
+    }
+
+    private Object writeReplace() {
+        return state();
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a GramAccumulator is serialized as its State");
     }
 }

@@ -29,7 +29,9 @@ import org.gramian.numeric.DDVectors;
  * separate arrays of leading and trailing parts ({@link DDVectors}: error-free transformations written out),
  * so that they allocate nothing.
  */
-public final class HouseholderAccumulator {
+public final class HouseholderAccumulator implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     static final int BLOCK = 64;
 
     private final int m;
@@ -197,5 +199,41 @@ public final class HouseholderAccumulator {
             }
         }
         return out;
+    }
+
+    /**
+     * The accumulator's state, buffered rows folded in: the m×m factor (leading and trailing parts,
+     * row-major), the scale and the count. What a distributed caller sends from each partition to
+     * be merged in partition order; the accumulator serializes as its state.
+     */
+    public record State(int m, double[] rh, double[] rl, double[] scale, long count) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return HouseholderAccumulator.of(this);
+        }
+    }
+
+    /** A snapshot of the state (buffered rows are folded in first). */
+    public State state() {
+        flush();
+        return new State(m, rh.clone(), rl.clone(), scale.clone(), n);
+    }
+
+    /** An accumulator continuing from a state. */
+    public static HouseholderAccumulator of(State state) {
+        HouseholderAccumulator acc = new HouseholderAccumulator(state.m() - 1, state.scale());
+        System.arraycopy(state.rh(), 0, acc.rh, 0, acc.rh.length);
+        System.arraycopy(state.rl(), 0, acc.rl, 0, acc.rl.length);
+        acc.n = state.count();
+        return acc;
+    }
+
+    private Object writeReplace() {
+        return state();
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a HouseholderAccumulator is serialized as its State");
     }
 }
