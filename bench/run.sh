@@ -23,7 +23,10 @@ $PY -c 'import numpy, pandas' || { echo "bench: /usr/bin/python3 lacks numpy or 
 log "building (mvn -B -q -DskipTests install)"
 mvn -B -q -DskipTests install
 JAR=$ROOT/gramian-bench/target/benchmarks.jar
-JAVA=(java -Xmx12g -cp "$JAR")
+# --add-modules: Gramian's Vector API Gram kernel, as ./gramian runs it (the JVM's one-line
+# "WARNING: Using incubator modules" notice goes to stderr, with this script's log).
+VECTOR=(--add-modules jdk.incubator.vector)
+JAVA=(java -Xmx12g "${VECTOR[@]}" -cp "$JAR")
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULTS=$(mktemp)
 trap 'rm -f "$RESULTS"' EXIT
@@ -57,8 +60,8 @@ if [ ! -s "$CSV" ]; then
 fi
 cat "$CSV" >/dev/null   # page cache warm for every contender
 if [ -f "$ROOT/gramian-cli/target/gramian.jar" ]; then
-    FIT=(java -jar "$ROOT/gramian-cli/target/gramian.jar" fit "$CSV" --target y --quiet)
-    FITNAME="java -jar gramian.jar fit --quiet"
+    FIT=(java "${VECTOR[@]}" -jar "$ROOT/gramian-cli/target/gramian.jar" fit "$CSV" --target y --quiet)
+    FITNAME="java --add-modules jdk.incubator.vector -jar gramian.jar fit --quiet"
 else
     FIT=("${JAVA[@]}" org.gramian.bench.FitCsv "$CSV" y)
     FITNAME="FitCsv (CsvSource -> Gramian.fit auto -> summary)"
@@ -81,10 +84,14 @@ echo "csv $best $pbest" >>"$RESULTS"
 # d. Gram kernel GFLOP/s vs numpy DGEMM GFLOP/s
 log "kernel GFLOP/s"
 kout=$("${JAVA[@]}" org.gramian.bench.KernelGflops 400000 201)
+echo "$kout" | grep -q kernel=vector || log "warning: the vector kernel did not run: $kout"
 k1=$(echo "$kout" | grep threads=1 | field gflops)
 kn=$(echo "$kout" | grep -v threads=1 | field gflops); kn=${kn:-$k1}
+sout=$("${JAVA[@]}" -Dgramian.kernel=scalar org.gramian.bench.KernelGflops 400000 201)
+s1=$(echo "$sout" | grep threads=1 | field gflops)
+sn=$(echo "$sout" | grep -v threads=1 | field gflops); sn=${sn:-$s1}
 dg=$($PY bench/peers.py dgemm 4000 | field gflops)
-echo "kernel $k1 $kn $dg" >>"$RESULTS"
+echo "kernel $k1 $kn $dg $s1 $sn" >>"$RESULTS"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 JAVAV=$(java -version 2>&1 | head -2 | tr '\n' ' ')
@@ -112,9 +119,10 @@ for r in rows:
         line("c", f"1e6 x 21 CSV (17 digits) end to end: {fitname} vs pandas.read_csv + lstsq", f"{g:.2f} s",
              f"{p:.2f} s", p / g, "≥ 3", p / g >= 3)
     elif r[0] == "kernel":
-        k1, kn, dg = float(r[1]), float(r[2]), float(r[3])
-        line("d", f"Gram kernel m=201, all threads (1 thread: {k1:.1f}) vs numpy 4000² DGEMM, GFLOP/s",
-             f"{kn:.1f}", f"{dg:.1f}", kn / dg, "≥ 0.5", kn / dg >= 0.5)
+        k1, kn, dg, s1, sn = float(r[1]), float(r[2]), float(r[3]), float(r[4]), float(r[5])
+        line("d", f"Gram kernel (Vector API) m=201, all threads (1 thread: {k1:.1f}; scalar fallback: "
+             f"{s1:.1f} / {sn:.1f}) vs numpy 4000² DGEMM, GFLOP/s",
+             f"{kn:.1f}", f"{dg:.1f}", kn / dg, "≥ 0.7", kn / dg >= 0.7)
 print("\n".join(out))
 PYEOF
 )

@@ -2,6 +2,7 @@ package org.gramian.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.gramian.solve.GramAccumulator;
+import org.gramian.solve.GramKernels;
 import org.gramian.solve.GramTile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,21 +23,40 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each method declares its flop count n·m(m+1) as operations per invocation, so JMH's throughput
  * score in ops/s is FLOP/s (divide by 1e9 for GFLOP/s).
  *
+ * <p>Both kernels: the forks run with {@code --add-modules jdk.incubator.vector}, and the
+ * {@code kernel} parameter sets {@code gramian.kernel} in the fork before the first tile is made,
+ * i.e. before {@link GramKernels} chooses ({@code vector}, or {@code scalar} to force the fallback).
+ *
  * <p>Run: {@code java -jar gramian-bench/target/benchmarks.jar GramKernelBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class GramKernelBenchmark {
+
+    /** Sets the kernel in this fork (each parameter value gets its own fork). */
+    @State(Scope.Benchmark)
+    public static class Kernel {
+        @Param({"vector", "scalar"})
+        public String kernel;
+
+        @Setup
+        public void choose() {
+            System.setProperty(GramKernels.PROPERTY, kernel);
+            if (!GramKernels.active().label().equals(kernel)) {
+                throw new IllegalStateException("wanted the " + kernel + " kernel, got " + GramKernels.description());
+            }
+        }
+    }
 
     @State(Scope.Thread)
     public static class P10 {
         GramTile[] tiles;
 
         @Setup
-        public void setup() {
+        public void setup(Kernel k) {
             tiles = SyntheticData.tiles(100_000, 11, 1);
         }
     }
@@ -45,7 +66,7 @@ public class GramKernelBenchmark {
         GramTile[] tiles;
 
         @Setup
-        public void setup() {
+        public void setup(Kernel k) {
             tiles = SyntheticData.tiles(100_000, 51, 2);
         }
     }
@@ -55,13 +76,13 @@ public class GramKernelBenchmark {
         GramTile[] tiles;
 
         @Setup
-        public void setup() {
+        public void setup(Kernel k) {
             tiles = SyntheticData.tiles(20_000, 201, 3);
         }
     }
 
     static GramAccumulator accumulate(GramTile[] tiles) {
-        int m = tiles[0].row(0).length;
+        int m = tiles[0].width();
         GramAccumulator acc = new GramAccumulator(m - 1, null);
         for (GramTile t : tiles) {
             t.compute();

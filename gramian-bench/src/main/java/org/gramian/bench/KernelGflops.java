@@ -6,13 +6,18 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gramian.solve.GramKernels;
 import org.gramian.solve.GramTile;
 
 /**
  * Timing harness for bench/run.sh: Gram kernel GFLOP/s (n·m(m+1) flops per n rows of width m) on
  * 1 thread and on all threads (each thread summing its own tiles, as the worker pool does), best
  * of several repetitions after warm-up. Prints one line per case:
- * {@code kernel m=<m> threads=<t> gflops=<g>}.
+ * {@code kernel m=<m> threads=<t> gflops=<g> kernel=<vector|scalar>}.
+ *
+ * <p>The kernel is the one {@link GramKernels} chose for this JVM: run with
+ * {@code --add-modules jdk.incubator.vector} for the vector kernel, add
+ * {@code -Dgramian.kernel=scalar} for the fallback.
  *
  * <p>Usage: {@code KernelGflops rows m...}
  */
@@ -26,7 +31,8 @@ public final class KernelGflops {
         for (int a = 1; a < args.length; a++) {
             int m = Integer.parseInt(args[a]);
             for (int t : threads == 1 ? new int[]{1} : new int[]{1, threads}) {
-                System.out.printf(Locale.ROOT, "kernel m=%d threads=%d gflops=%.2f%n", m, t, run(n, m, t));
+                System.out.printf(Locale.ROOT, "kernel m=%d threads=%d gflops=%.2f kernel=%s%n", m, t, run(n, m, t),
+                        GramKernels.active().label());
             }
         }
     }

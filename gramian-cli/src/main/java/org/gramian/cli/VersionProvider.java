@@ -3,13 +3,18 @@ package org.gramian.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.gramian.solve.GramKernels;
 import picocli.CommandLine.IVersionProvider;
 
-/** The project version, from {@code version.properties} (filled in by the Maven build). */
+/**
+ * {@code --version}: the project version, from {@code version.properties} (filled in by the Maven
+ * build), and which Gram kernel this JVM uses (the Vector API one needs
+ * {@code --add-modules jdk.incubator.vector}, which {@code ./gramian} passes; both give the same bits).
+ */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"gramian " + version()};
+        return new String[] {"gramian " + version(), "Gram kernel: " + GramKernels.description()};
     }
 
     /** The project version, or {@code "unknown"} when the resource is missing. */

@@ -22,7 +22,11 @@ class HelpAndVersionTest {
     void versionExitsZero(String command) {
         Cli.Result r = command.isEmpty() ? Cli.run("--version") : Cli.run(command, "--version");
         assertThat(r.code()).isZero();
-        assertThat(r.out().strip()).matches("gramian \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        String[] lines = r.out().strip().split("\\R");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).matches("gramian \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        // The build gives test JVMs --add-modules jdk.incubator.vector, so the vector kernel is on.
+        assertThat(lines[1]).matches("Gram kernel: vector \\(jdk\\.incubator\\.vector, \\d+-bit, \\d+ doubles\\)");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package org.gramian.solve;
 
 /**
- * The hot loop of the normal equation: adds the upper triangle of AᵀA to G for a tile A of
- * {@code count} rows of width m, i.e. {@code G[i][j] += Σ_k A[k][i]·A[k][j]} for 0 ≤ i ≤ j < m:
- * count·m(m+1)/2 multiply-adds.
+ * The hot loop of the normal equation, scalar version: adds the upper triangle of AᵀA to G for a
+ * tile A of {@code count} rows of width m, i.e. {@code G[i][j] += Σ_k A[k][i]·A[k][j]} for
+ * 0 ≤ i ≤ j < m: count·m(m+1)/2 multiply-adds. This is the fallback; when the JVM has
+ * {@code jdk.incubator.vector}, tiles are summed by {@code VectorGramKernel} instead, which
+ * follows the same order and gives the same bits ({@link GramKernels} chooses).
  *
  * <p><b>Order of the sums.</b> Every entry G[i][j] receives the rows in increasing k, four at a
  * time as one fused chain {@code fma(a3,x3, fma(a2,x2, fma(a1,x1, fma(a0,x0, G))))}, and the
  * remainder rows of each group of {@value #ROW_BLOCK} one at a time. This order depends only on
  * the tile's contents and row count, never on timing or threads, so the same tile always gives the
- * same bits. Loop nesting (row blocks outside, G rows inside) only decides what stays in cache: it
+ * same bits. The fused chain of four is exactly four single fused multiply-adds in row order, so
+ * each entry's value is {@code G ← fma(A[k][i], A[k][j], G)} for k = 0, 1, …, count−1: the
+ * contract the vector kernel shares. Loop nesting (row blocks outside, G rows inside) only decides what stays in cache: it
  * does not change the order in which any single entry receives its terms.
  *
  * <p><b>Why this shape.</b> HotSpot 17's C2 vectorizes the inner j-loop (loads, FMA, store on

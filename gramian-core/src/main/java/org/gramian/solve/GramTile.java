@@ -3,9 +3,15 @@ package org.gramian.solve;
 /**
  * One canonical tile of the Gram accumulation: up to T = {@link #rowsFor rowsFor(m)} consecutive
  * augmented rows (already shifted, see {@link GramAccumulator}) and, once {@link #compute}d, their
- * partial Gram matrix summed from zero by {@link GramKernel}. Tile k always holds observations
- * [k·T, (k+1)·T) of the data set, whatever blocks the source delivered them in, so its partial is
- * the same bits on any thread. Mutable and reused: a tile belongs to one thread at a time.
+ * partial Gram matrix summed from zero by the {@linkplain GramKernels active kernel} (the Vector API
+ * kernel or the scalar {@link GramKernel}, which give the same bits). Tile k always holds
+ * observations [k·T, (k+1)·T) of the data set, whatever blocks the source delivered them in, so its
+ * partial is the same bits on any thread. Mutable and reused: a tile belongs to one thread at a
+ * time.
+ *
+ * <p>Rows and partial are laid out for the kernel: with the vector kernel a row is m rounded up to
+ * whole vectors (the padding stays zero and never reaches an entry of G) and the partial is padded
+ * the same way, with scratch below the diagonal.
  */
 public final class GramTile {
     /** Fewest rows per tile (wide problems). */
@@ -14,6 +20,7 @@ public final class GramTile {
     public static final int MAX_ROWS = 16384;
 
     private final int m;
+    private final GramKernels.Impl kernel;
     private final double[][] rows;
     private final double[][] partial;
     private final int capacity;
@@ -37,13 +44,22 @@ public final class GramTile {
 
     /** An empty tile for augmented rows of width m = p + 1. */
     public GramTile(int m) {
-        this.m = m;
-        this.capacity = rowsFor(m);
-        this.rows = new double[capacity][m];
-        this.partial = new double[m][m];
+        this(m, GramKernels.activeImpl());
     }
 
-    /** Row {@code i} of the tile, to be filled by the caller (width m). */
+    /** An empty tile summed by the given kernel (tests compare the kernels through this). */
+    GramTile(int m, GramKernels.Impl kernel) {
+        this.m = m;
+        this.kernel = kernel;
+        this.capacity = rowsFor(m);
+        this.rows = new double[capacity][kernel.rowWidth(m)];
+        this.partial = new double[kernel.gramRows(m)][kernel.rowWidth(m)];
+    }
+
+    /**
+     * Row {@code i} of the tile, to be filled by the caller in [0, m). The array may be longer than
+     * m (padding for the kernel): leave the rest alone.
+     */
     public double[] row(int i) {
         return rows[i];
     }
@@ -77,14 +93,16 @@ public final class GramTile {
         for (double[] r : partial) {
             java.util.Arrays.fill(r, 0.0);
         }
-        GramKernel.update(rows, count, m, partial);
+        kernel.accumulate(rows, count, m, partial);
     }
 
+    /** The partial sums: entries i ≤ j &lt; m are meaningful, the rest (padding, lower triangle) not. */
     double[][] partial() {
         return partial;
     }
 
-    int width() {
+    /** Width m = p + 1 of the augmented rows. */
+    public int width() {
         return m;
     }
 }

@@ -1,18 +1,34 @@
 package org.gramian.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
+import org.gramian.solve.GramKernels.Kind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The Gram kernel against exact integer arithmetic, over every remainder of its row blocking. */
+/**
+ * Both Gram kernels (scalar and Vector API) against exact integer arithmetic, over every remainder
+ * of their row blocking (the scalar kernel's groups of 4 and 16 rows; the vector kernel's register
+ * blocks of 4 and 8 rows of G, 1 and 2 vectors of columns, and panels of {@code panelRows(m)} rows).
+ */
 class GramKernelTest {
 
-    @Test
-    void integerTilesGiveTheExactUpperTriangleAndLeaveTheLowerAlone() {
+    /** The kernel under test; the vector one is skipped where the JVM lacks the module (GramKernelsTest fails then). */
+    private static GramKernels.Impl kernel(Kind kind) {
+        assumeTrue(kind == Kind.SCALAR || GramKernels.vectorAvailable(), "vector kernel unavailable");
+        return GramKernels.impl(kind);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void integerTilesGiveTheExactUpperTriangleAndLeaveTheLowerAlone(Kind kind) {
+        GramKernels.Impl kernel = kernel(kind);
         Random r = new Random(1);
-        int[] counts = {0, 1, 2, 3, 4, 5, 7, 15, 16, 17, 19, 31, 32, 33, 100, GramTile.MIN_ROWS};
-        for (int m = 1; m <= 13; m++) {
+        int[] counts = {0, 1, 2, 3, 4, 5, 7, 15, 16, 17, 19, 31, 32, 33, 100, GramTile.MIN_ROWS, 257, 700};
+        for (int m = 1; m <= 40; m += m < 18 ? 1 : 11) {
             for (int count : counts) {
                 long[][] a = new long[count][m];
                 double[][] rows = new double[Math.max(count, 1)][m];
@@ -30,7 +46,7 @@ class GramKernelTest {
                         g[i][j] = j >= i ? start[i][j] : Double.NaN;
                     }
                 }
-                GramKernel.update(rows, count, m, g);
+                kernel.update(rows, count, m, g);
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < m; j++) {
                         if (j < i) {
@@ -58,13 +74,58 @@ class GramKernelTest {
         assertThat(new GramTile(51).capacity()).isEqualTo(1024);
     }
 
-    @Test
-    void fusedMultiplyAddKeepsTheLowBitsOfEachProduct() {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void integerTilesThroughGramTileGiveTheExactSums(Kind kind) {
+        // The path the pipeline takes: rows and partial in the kernel's own (padded) layout, summed
+        // from zero, including panels of the vector kernel that end inside a tile.
+        GramKernels.Impl kernel = kernel(kind);
+        Random r = new Random(2);
+        for (int m : new int[] {1, 2, 5, 8, 9, 11, 16, 17, 24, 33, 51, 64, 71}) {
+            GramTile tile = new GramTile(m, kernel);
+            int count = tile.capacity() - 3;
+            long[][] a = new long[count][m];
+            for (int k = 0; k < count; k++) {
+                double[] row = tile.row(tile.next());
+                assertThat(row.length).isEqualTo(kernel.rowWidth(m)).isGreaterThanOrEqualTo(m);
+                for (int j = 0; j < m; j++) {
+                    a[k][j] = r.nextInt(2001) - 1000;
+                    row[j] = a[k][j];
+                }
+            }
+            tile.compute();
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    long exact = 0;
+                    for (int k = 0; k < count; k++) {
+                        exact += a[k][i] * a[k][j];
+                    }
+                    assertThat(tile.partial()[i][j]).as("m %d, G[%d][%d]", m, i, j).isEqualTo(exact);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void fusedMultiplyAddKeepsTheLowBitsOfEachProduct(Kind kind) {
         // (1+2^-30)^2 = 1 + 2^-29 + 2^-60: one row's product added to -(1+2^-29) leaves exactly 2^-60
-        // with a fused multiply-add; an unfused product would round it away to 0.
+        // with a fused multiply-add; an unfused product would round it away to 0. Every lane of a
+        // vector register block is checked: G[i][j] for all i ≤ j < 19.
+        GramKernels.Impl kernel = kernel(kind);
+        int m = 19;
         double x = 1 + Math.scalb(1.0, -30);
-        double[][] g = {{-(1 + Math.scalb(1.0, -29))}};
-        GramKernel.update(new double[][]{{x}}, 1, 1, g);
-        assertThat(g[0][0]).isEqualTo(Math.scalb(1.0, -60));
+        double[] row = new double[m];
+        java.util.Arrays.fill(row, x);
+        double[][] g = new double[m][m];
+        for (double[] gi : g) {
+            java.util.Arrays.fill(gi, -(1 + Math.scalb(1.0, -29)));
+        }
+        kernel.update(new double[][] {row}, 1, m, g);
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                assertThat(g[i][j]).as("G[%d][%d]", i, j).isEqualTo(Math.scalb(1.0, -60));
+            }
+        }
     }
 }

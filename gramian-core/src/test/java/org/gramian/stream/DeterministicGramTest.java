@@ -13,10 +13,16 @@ import org.gramian.design.InvalidValueException;
 import org.gramian.design.ModelSpec;
 import org.gramian.solve.Equilibration;
 import org.gramian.solve.GramAccumulator;
+import org.gramian.solve.GramKernels;
+import org.gramian.solve.GramKernels.Kind;
 import org.gramian.solve.GramTile;
 import org.junit.jupiter.api.Test;
 
-/** The parallel Gram accumulation: same bits for any thread count and block sizes, and correct sums. */
+/**
+ * The parallel Gram accumulation: same bits for any thread count and block sizes, and correct sums.
+ * The build runs this class twice, with the vector kernel active and with {@code -Dgramian.kernel=scalar}
+ * ({@link GramKernels}); {@link #theOtherKernelGivesTheSameBits} compares the two in one JVM.
+ */
 class DeterministicGramTest {
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "e", "y");
     /** Rows per canonical tile for this test's width m = 7. */
@@ -64,6 +70,42 @@ class DeterministicGramTest {
                 assertThat(acc.count()).isEqualTo(n);
                 assertThat(bits(acc)).as("threads %d, blocks %s", threads, java.util.Arrays.toString(sizes))
                         .isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void theOtherKernelGivesTheSameBits() {
+        // The canonical tiles summed by hand with the kernel that is *not* active (same shifted,
+        // scaled rows; tiles from zero, added in order) must give the pipeline's bits exactly.
+        org.junit.jupiter.api.Assumptions.assumeTrue(GramKernels.vectorAvailable(), "vector kernel unavailable");
+        Kind other = GramKernels.active() == Kind.VECTOR ? Kind.SCALAR : Kind.VECTOR;
+        int n = 3 * TILE + 123;
+        double[][] rows = data(n, 99);
+        GramAccumulator acc = gram(rows, 2, 517);
+        GramAccumulator rowMaker = new GramAccumulator(6, acc.shift(), acc.scale());
+        int m = 7;
+        double[][] g = new double[m][m];
+        for (int t0 = 0; t0 < n; t0 += TILE) {
+            int count = Math.min(TILE, n - t0);
+            double[][] tile = new double[count][m];
+            for (int k = 0; k < count; k++) {
+                double[] row = rows[t0 + k];
+                rowMaker.augment(new double[] {1, row[0], row[1], row[2], row[3], row[4]}, row[5], tile[k]);
+            }
+            double[][] part = new double[m][m];
+            GramKernels.update(other, tile, count, m, part);
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    g[i][j] += part[i][j];
+                }
+            }
+        }
+        double[][] pipeline = acc.gram();
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                assertThat(Double.doubleToRawLongBits(g[i][j])).as("%s kernel, G[%d][%d]", other, i, j)
+                        .isEqualTo(Double.doubleToRawLongBits(pipeline[i][j]));
             }
         }
     }
