@@ -1,7 +1,7 @@
 package org.gramian;
 
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 import org.gramian.model.FittedModel;
 import org.gramian.model.OrdinaryLeastSquares;
 import org.gramian.solve.SolverKind;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
+import org.gramian.data.Table;
 import org.gramian.solve.SolverKind;
 import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;

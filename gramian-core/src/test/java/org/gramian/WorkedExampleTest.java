@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
-import org.gramian.solve.GramAccumulator;
+import org.gramian.data.Table;
+import org.gramian.accumulate.GramAccumulator;
 import org.gramian.solve.SolverKind;
 import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package org.gramian.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.gramian.solve.GramAccumulator;
-import org.gramian.solve.GramKernels;
-import org.gramian.solve.GramTile;
+import org.gramian.accumulate.GramAccumulator;
+import org.gramian.accumulate.GramKernels;
+import org.gramian.accumulate.GramTile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The Gram kernel on one thread: accumulate n prepared rows of width m = p + 1 (canonical tiles,
- * each summed from zero and added in order, as {@link org.gramian.stream.Accumulation} does).
+ * each summed from zero and added in order, as {@link org.gramian.accumulate.Accumulation} does).
  * Each method declares its flop count n·m(m+1) as operations per invocation, so JMH's throughput
  * score in ops/s is FLOP/s (divide by 1e9 for GFLOP/s).
  *

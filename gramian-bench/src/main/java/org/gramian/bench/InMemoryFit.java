@@ -4,15 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
-import org.gramian.design.Table;
+import org.gramian.data.RowSource;
+import org.gramian.data.Table;
 import org.gramian.solve.SolverKind;
 import org.gramian.model.FittedModel;
 
 /**
  * Timing harness for bench/run.sh: {@code Gramian.fit(table, spec, solver)} on seeded random data
  * already in memory (n rows, d normal features, intercept) as a row-major
- * {@link org.gramian.stream.RowMajorSource} (or a column-major {@link Table} with
+ * {@link org.gramian.data.RowMajorSource} (or a column-major {@link Table} with
  * {@code -Dbench.table=true}), median of {@code reps} runs after
  * {@code warmup} runs. Prints {@code fit n=<n> d=<d> solver=<s> median_s=<t> min_s=<t> method=<..>}.
  *

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.gramian.solve.GramKernels;
-import org.gramian.solve.GramTile;
+import org.gramian.accumulate.GramKernels;
+import org.gramian.accumulate.GramTile;
 
 /**
  * Timing harness for bench/run.sh: Gram kernel GFLOP/s (n·m(m+1) flops per n rows of width m) on

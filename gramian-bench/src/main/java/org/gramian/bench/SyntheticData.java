@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
-import org.gramian.solve.GramTile;
+import org.gramian.data.Table;
+import org.gramian.accumulate.GramTile;
 
 /** Seeded well-conditioned regression data: normal features, y = Σ b_j x_j + 1 + noise. */
 final class SyntheticData {
@@ -48,7 +48,7 @@ final class SyntheticData {
     }
 
     /** The same data as {@link #table}, row-major (x1..xd, y per row). */
-    static org.gramian.stream.RowMajorSource rowMajor(Table t) {
+    static org.gramian.data.RowMajorSource rowMajor(Table t) {
         List<String> names = t.columns();
         int w = names.size();
         int n = t.rowCount();
@@ -59,7 +59,7 @@ final class SyntheticData {
                 v[i * w + j] = c[i];
             }
         }
-        return new org.gramian.stream.RowMajorSource(names, v);
+        return new org.gramian.data.RowMajorSource(names, v);
     }
 
     /** Canonical tiles of random rows of width m, covering n rows (the last tile partial). */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gramian.nist.Certification;
-import org.gramian.nist.NistDataset;
+import org.gramian.data.NistDataset;
 import org.gramian.model.FittedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

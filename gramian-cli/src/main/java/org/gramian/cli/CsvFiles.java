@@ -2,7 +2,7 @@ package org.gramian.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 import org.gramian.io.CsvSource;
 import org.gramian.io.TerminalProgressBar;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.gramian.Gramian;
 import org.gramian.GramianException;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 import org.gramian.design.UnknownColumnException;
 import org.gramian.io.CsvSource;
 import org.gramian.model.FittedModel;

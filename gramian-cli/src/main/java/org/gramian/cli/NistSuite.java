@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.gramian.GramianException;
-import org.gramian.nist.NistDataset;
+import org.gramian.data.NistDataset;
 
 /**
  * The NIST StRD linear-regression datasets that {@code certify} checks: the files of a directory,

@@ -3,7 +3,7 @@ package org.gramian.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.gramian.solve.GramKernels;
+import org.gramian.accumulate.GramKernels;
 import picocli.CommandLine.IVersionProvider;
 
 /**

@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.iterative.IterativeResult;
 import org.gramian.iterative.Lsqr;
-import org.gramian.nist.NistDataset;
+import org.gramian.data.NistDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

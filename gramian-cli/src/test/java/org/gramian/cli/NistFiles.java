@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.gramian.nist.NistDataset;
+import org.gramian.data.NistDataset;
 
 /** The shared NIST StRD files, and their data rewritten as CSV keeping the original decimal text. */
 final class NistFiles {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.gramian.nist.Certification;
 import org.gramian.nist.Lre;
-import org.gramian.nist.NistDataset;
+import org.gramian.data.NistDataset;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

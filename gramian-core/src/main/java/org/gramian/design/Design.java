@@ -3,6 +3,8 @@ package org.gramian.design;
 import java.util.ArrayList;
 import java.util.List;
 import org.gramian.numeric.DD;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 
 /**
  * The one owner of the design layout: the {@link Term}s of a {@link ModelSpec} in column order,

@@ -2,6 +2,7 @@ package org.gramian.design;
 
 import org.gramian.GramianException;
 import org.gramian.UserText;
+import org.gramian.data.RowSource;
 
 /** A value that cannot enter a least-squares fit: NaN, infinite, or a polynomial term that overflows. */
 public final class InvalidValueException extends GramianException {

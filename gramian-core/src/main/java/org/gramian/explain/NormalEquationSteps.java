@@ -2,12 +2,12 @@ package org.gramian.explain;
 
 import java.util.List;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.numeric.DD;
 import org.gramian.solve.Aliasing;
 import org.gramian.solve.Cholesky;
-import org.gramian.solve.Equilibration;
+import org.gramian.accumulate.Equilibration;
 import org.gramian.solve.TriangularInverse;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.gramian.design.Design;
 import org.gramian.design.InsufficientDataException;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 
 /**
  * A least-squares problem held in memory as a dense design matrix: minimize ‖Xw − y‖² over w,
@@ -83,9 +83,9 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
             needed |= v > 0x1p200 || (v > 0 && v < 0x1p-200);
         }
         if (!needed) {
-            return new Equilibrated(this, org.gramian.solve.Equilibration.none(p), 1.0);
+            return new Equilibrated(this, org.gramian.accumulate.Equilibration.none(p), 1.0);
         }
-        double[] d = org.gramian.solve.Equilibration.fromMagnitudes(mag);
+        double[] d = org.gramian.accumulate.Equilibration.fromMagnitudes(mag);
         double[][] xs = new double[rows()][p];
         double[] ys = new double[rows()];
         for (int i = 0; i < rows(); i++) {

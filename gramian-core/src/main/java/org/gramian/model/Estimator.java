@@ -1,7 +1,7 @@
 package org.gramian.model;
 
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 
 /**
  * Fits a model to data. Ordinary least squares is the first implementation; weighted least

@@ -2,7 +2,7 @@ package org.gramian.model;
 
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 import org.gramian.solve.LeastSquaresSolver;
 import org.gramian.solve.SolverKind;
 

@@ -4,6 +4,7 @@ import org.gramian.Gramian;
 import org.gramian.solve.SolverKind;
 import org.gramian.stats.Coefficient;
 import org.gramian.model.FittedModel;
+import org.gramian.data.NistDataset;
 
 /**
  * The result of fitting a {@link NistDataset} and comparing with its certified values: the worst

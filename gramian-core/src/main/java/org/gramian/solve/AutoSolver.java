@@ -2,8 +2,10 @@ package org.gramian.solve;
 
 import java.util.Locale;
 import org.gramian.design.Design;
-import org.gramian.design.RowSource;
-import org.gramian.stream.Accumulation;
+import org.gramian.data.RowSource;
+import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.GramAccumulator;
+import org.gramian.accumulate.HouseholderAccumulator;
 
 /**
  * Certified digits at the cost of the normal equation where it suffices: one fast Gram pass and

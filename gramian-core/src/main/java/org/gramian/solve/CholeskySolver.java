@@ -1,8 +1,9 @@
 package org.gramian.solve;
 
 import org.gramian.design.Design;
-import org.gramian.design.RowSource;
-import org.gramian.stream.Accumulation;
+import org.gramian.data.RowSource;
+import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.GramAccumulator;
 
 /**
  * The textbook normal equation: one pass accumulating the Gram matrix [X y]ᵀ[X y] in double

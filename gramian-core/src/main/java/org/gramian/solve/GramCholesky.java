@@ -1,6 +1,7 @@
 package org.gramian.solve;
 
 import org.gramian.numeric.DD;
+import org.gramian.accumulate.GramAccumulator;
 
 /**
  * The normal equation's factor: {@link Cholesky} of the augmented double-precision Gram matrix

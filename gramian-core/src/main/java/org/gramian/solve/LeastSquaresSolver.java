@@ -2,7 +2,7 @@ package org.gramian.solve;
 
 import org.gramian.design.Design;
 import org.gramian.design.InsufficientDataException;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 
 /**
  * A strategy for min‖y − Xw‖²: reads the data (one or two passes), factors, and solves, leaving

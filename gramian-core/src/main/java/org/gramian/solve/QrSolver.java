@@ -1,8 +1,9 @@
 package org.gramian.solve;
 
 import org.gramian.design.Design;
-import org.gramian.design.RowSource;
-import org.gramian.stream.Accumulation;
+import org.gramian.data.RowSource;
+import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.HouseholderAccumulator;
 
 /**
  * Streaming Householder QR of [X y] in double-double (about n·m² double-double multiply-adds),

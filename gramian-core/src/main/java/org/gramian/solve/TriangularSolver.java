@@ -3,6 +3,8 @@ package org.gramian.solve;
 import java.util.Arrays;
 import org.gramian.numeric.DD;
 import org.gramian.numeric.DDVectors;
+import org.gramian.accumulate.Equilibration;
+import org.gramian.accumulate.HouseholderAccumulator;
 
 /**
  * Finishes any {@link TriangularFactor}: detects aliased columns, solves R₁w = z by back

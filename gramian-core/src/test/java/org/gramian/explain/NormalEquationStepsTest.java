@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.gramian.GramianException;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
+import org.gramian.data.Table;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import org.gramian.nist.NistDataset;
+import org.gramian.data.NistDataset;
 import org.junit.jupiter.api.Test;
 
 /** The statuses: CONVERGED only when the optimality test holds at the answer, otherwise the stop that was hit. */

@@ -6,6 +6,7 @@ import org.gramian.solve.SolverKind;
 import org.gramian.stats.Anova;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.gramian.data.NistDataset;
 
 /** The certified ANOVA tables: sums of squares and F (∞ for the exact fits). */
 class NistAnovaTest {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.gramian.solve.SolverKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.gramian.data.NistDataset;
 
 /** The shared NIST StRD files, fitted with each solver, against their certified values. */
 class NistCertifiedTest {

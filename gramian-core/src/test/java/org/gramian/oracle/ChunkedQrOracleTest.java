@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
+import org.gramian.data.Table;
 import org.gramian.nist.Lre;
 import org.gramian.solve.SolverKind;
 import org.gramian.model.FittedModel;

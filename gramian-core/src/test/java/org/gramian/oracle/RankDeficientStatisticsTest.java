@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
+import org.gramian.data.Table;
 import org.gramian.solve.SolverKind;
 import org.gramian.stats.Coefficient;
 import org.gramian.model.FittedModel;

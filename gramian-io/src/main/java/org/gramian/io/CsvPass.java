@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.gramian.stream.OrderedPool;
-import org.gramian.design.RowBlock;
+import org.gramian.accumulate.OrderedPool;
+import org.gramian.data.RowBlock;
 
 /**
  * One pass over a CSV file. With one thread, reading, parsing and delivery alternate on the

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.gramian.UserText;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 
 /**
  * A CSV file with a header row, read as a {@link RowSource}: streamed in chunks, never held in
@@ -43,7 +43,7 @@ import org.gramian.design.RowSource;
  * immutable; {@code with…} and {@link #select} return new ones.
  */
 public final class CsvSource implements RowSource {
-    /** Rows per delivered block (the same as {@link org.gramian.design.Table}'s). */
+    /** Rows per delivered block (the same as {@link org.gramian.data.Table}'s). */
     public static final int BLOCK_ROWS = 4096;
     /** Default size of the pieces the input is cut into for parsing. */
     public static final int DEFAULT_CHUNK_SIZE = 1 << 20;

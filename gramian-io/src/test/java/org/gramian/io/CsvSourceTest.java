@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
+import org.gramian.data.Table;
 import org.gramian.numeric.Decimal;
 import org.gramian.model.FittedModel;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.gramian.design.RowSource;
-import org.gramian.design.Table;
-import org.gramian.stream.RowMajorSource;
+import org.gramian.data.RowSource;
+import org.gramian.data.Table;
+import org.gramian.data.RowMajorSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 

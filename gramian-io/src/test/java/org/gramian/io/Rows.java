@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 
 /** Test helpers: write CSV text, read a source back completely. */
 final class Rows {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gramian.Gramian;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowSource;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.iterative.GradientDescent;
 import org.gramian.iterative.IterativeResult;

@@ -108,7 +108,7 @@ public record SavedModel(ModelSpec spec, double[] estimates) {
 
     /**
      * ŷ = xᵀw for one observation, in double-double: {@code hi[j] + lo[j]} is the value of feature
-     * j (the decimal as read, see {@link org.gramian.design.RowBlock#tails()}). Powers and the sum
+     * j (the decimal as read, see {@link org.gramian.data.RowBlock#tails()}). Powers and the sum
      * are formed to ~32 digits so that the result, rounded once to a double, is the prediction of
      * these coefficients on this decimal input, free of cancellation between the terms.
      */

@@ -1,4 +1,4 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package org.gramian.nist;
+package org.gramian.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.gramian.design;
+package org.gramian.data;
 
 /**
  * A run of consecutive input rows in row-major order, as a {@link RowSource} delivers them.

@@ -1,4 +1,4 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,7 @@ import java.util.Random;
 import org.gramian.design.Design;
 import org.gramian.design.InvalidValueException;
 import org.gramian.design.ModelSpec;
-import org.gramian.solve.Equilibration;
-import org.gramian.solve.GramAccumulator;
-import org.gramian.solve.GramKernels;
-import org.gramian.solve.GramKernels.Kind;
-import org.gramian.solve.GramTile;
+import org.gramian.accumulate.GramKernels.Kind;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +8,11 @@ import java.util.Locale;
 import java.util.Random;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.RowSource;
-import org.gramian.design.Table;
+import org.gramian.data.RowSource;
+import org.gramian.data.Table;
 import org.gramian.numeric.DD;
-import org.gramian.solve.Equilibration;
-import org.gramian.solve.HouseholderAccumulator;
 import org.junit.jupiter.api.Test;
+import org.gramian.data.RowMajorSource;
 
 /** The parallel double-double Householder pass: same bits for any thread count and block sizes. */
 class DeterministicQrTest {

@@ -1,11 +1,9 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import java.util.ArrayDeque;
 import org.gramian.design.Design;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
-import org.gramian.solve.GramAccumulator;
-import org.gramian.solve.GramTile;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 
 /**
  * Cuts the source's rows into canonical tiles of T = {@link GramTile#rowsFor} observations (tile

@@ -1,4 +1,4 @@
-package org.gramian.nist;
+package org.gramian.data;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gramian.GramianException;
 import org.gramian.design.ModelSpec;
-import org.gramian.design.Table;
 
 /**
  * A NIST StRD linear least-squares reference file (format: the {@code .dat} files published by

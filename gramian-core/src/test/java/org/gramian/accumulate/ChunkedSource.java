@@ -1,10 +1,10 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 
 /**
  * Test source: row-major data delivered in blocks whose sizes cycle through a given list, from one

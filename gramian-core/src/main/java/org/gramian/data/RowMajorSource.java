@@ -1,14 +1,12 @@
-package org.gramian.stream;
+package org.gramian.data;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
 
 /**
  * Numeric data already in memory as one row-major array (row i is
  * {@code values[i·w .. (i+1)·w)}, w = number of columns), delivered without copying as a single
- * block. The cheapest in-memory source for the Gram pass: {@link org.gramian.design.Table} keeps
+ * block. The cheapest in-memory source for the Gram pass: {@link org.gramian.data.Table} keeps
  * columns and must transpose every block. Values are taken as exact doubles (no decimal tails).
  * The array is not copied: the caller must not change it while a fit runs.
  */

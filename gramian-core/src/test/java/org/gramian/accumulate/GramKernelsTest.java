@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

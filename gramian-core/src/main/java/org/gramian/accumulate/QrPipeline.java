@@ -1,12 +1,10 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import java.util.ArrayDeque;
 import org.gramian.design.Design;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 import org.gramian.numeric.DD;
-import org.gramian.solve.Equilibration;
-import org.gramian.solve.HouseholderAccumulator;
 
 /**
  * The double-double Householder pass on several threads, deterministically: observations are cut

@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 /**
  * One canonical tile of the Gram accumulation: up to T = {@link #rowsFor rowsFor(m)} consecutive

@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;

@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 import java.util.Locale;
 
@@ -128,7 +128,7 @@ public final class GramKernels {
             return null;
         }
         try {
-            Class<?> c = Class.forName("org.gramian.solve.VectorGramKernel");
+            Class<?> c = Class.forName("org.gramian.accumulate.VectorGramKernel");
             if (c.getDeclaredField("L").getInt(null) < 4) {
                 why[0] = "vectors of fewer than 4 doubles";
                 return null;

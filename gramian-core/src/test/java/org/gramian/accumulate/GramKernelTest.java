@@ -1,10 +1,10 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
-import org.gramian.solve.GramKernels.Kind;
+import org.gramian.accumulate.GramKernels.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

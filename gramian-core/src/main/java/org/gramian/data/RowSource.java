@@ -1,4 +1,4 @@
-package org.gramian.design;
+package org.gramian.data;
 
 import java.util.List;
 import java.util.function.Consumer;

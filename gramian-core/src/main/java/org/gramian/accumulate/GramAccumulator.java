@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 /**
  * Accumulates the augmented Gram matrix G = [X y]ᵀ[X y] (upper triangle) in double precision, in
@@ -21,7 +21,7 @@ package org.gramian.solve;
  * <p><b>Summation order.</b> Observations are grouped in canonical tiles, tile k being
  * observations [k·T, (k+1)·T) with T = {@link GramTile#rowsFor}(m); each tile is summed from zero by
  * the Gram kernel ({@link GramKernels}: Vector API or scalar, the same bits) and the tile sums are added to G in increasing k. {@link #add} does this
- * itself; {@link org.gramian.stream.Accumulation} computes the tiles on several threads and hands
+ * itself; {@link org.gramian.accumulate.Accumulation} computes the tiles on several threads and hands
  * them to {@link #addTile} in order. Both give the same bits, whatever the thread count and however
  * the source cut the data into blocks.
  */

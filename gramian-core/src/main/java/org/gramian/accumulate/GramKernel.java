@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 /**
  * The hot loop of the normal equation, scalar version: adds the upper triangle of AᵀA to G for a

@@ -1,4 +1,4 @@
-package org.gramian.solve;
+package org.gramian.accumulate;
 
 /** Run by {@link GramKernelsTest} in a fresh JVM: prints the kernel choice as a user would get it. */
 public final class KernelProbe {

@@ -1,12 +1,9 @@
-package org.gramian.stream;
+package org.gramian.accumulate;
 
 import org.gramian.design.Design;
-import org.gramian.design.RowBlock;
-import org.gramian.design.RowSource;
+import org.gramian.data.RowBlock;
+import org.gramian.data.RowSource;
 import org.gramian.numeric.DD;
-import org.gramian.solve.Equilibration;
-import org.gramian.solve.GramAccumulator;
-import org.gramian.solve.HouseholderAccumulator;
 
 /**
  * One pass over a {@link RowSource}, feeding the design rows into an accumulator. Memory is the
@@ -30,7 +27,7 @@ public final class Accumulation {
      * Accumulates the double-precision augmented Gram matrix. With an intercept, the columns are
      * shifted by the first observation (see {@link GramAccumulator}).
      *
-     * <p>The rows are cut into canonical tiles of {@link org.gramian.solve.GramTile#rowsFor}
+     * <p>The rows are cut into canonical tiles of {@link org.gramian.accumulate.GramTile#rowsFor}
      * observations; {@code threads} workers expand each tile into design rows and sum its partial
      * Gram matrix, and the partials are added in tile order (see {@link TilePipeline}): the result
      * is bit-identical for every thread count and every way the source cuts its blocks.
@@ -44,7 +41,7 @@ public final class Accumulation {
     /**
      * As {@link #gram(RowSource, Design, int)}, with the columns scaled by {@code scale}
      * (powers of two, length p+1) or, when null, by the powers of two nearest below the first
-     * observation's magnitudes ({@link org.gramian.solve.Equilibration}).
+     * observation's magnitudes ({@link org.gramian.accumulate.Equilibration}).
      */
     public static GramAccumulator gram(RowSource source, Design design, int threads, double[] scale) {
         if (threads < 1) {
@@ -92,7 +89,7 @@ public final class Accumulation {
     /**
      * One pass computing, for each augmented column j (design columns, then y), the largest
      * |vⱼ − shiftⱼ| over all rows (|vⱼ| when {@code shift} is null):
-     * the magnitudes from which {@link org.gramian.solve.Equilibration#fromMagnitudes} picks a
+     * the magnitudes from which {@link org.gramian.accumulate.Equilibration#fromMagnitudes} picks a
      * scale when the first observation's did not suit the data.
      */
     public static double[] columnMagnitudes(RowSource source, Design design, double[] shift) {
@@ -156,7 +153,7 @@ public final class Accumulation {
     /**
      * As {@link #householder(RowSource, Design, int)}, with the columns scaled by
      * {@code scale} (powers of two, length p+1) or, when null, by the powers of two nearest below
-     * the first observation's magnitudes ({@link org.gramian.solve.Equilibration}).
+     * the first observation's magnitudes ({@link org.gramian.accumulate.Equilibration}).
      */
     public static HouseholderAccumulator householder(RowSource source, Design design, int threads,
                                                      double[] scale) {
