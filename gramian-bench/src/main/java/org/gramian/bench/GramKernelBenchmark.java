@@ -45,7 +45,7 @@ public class GramKernelBenchmark {
         @Setup
         public void choose() {
             System.setProperty(GramKernels.PROPERTY, kernel);
-            if (!GramKernels.active().label().equals(kernel)) {
+            if (!GramKernels.current().label().equals(kernel)) {
                 throw new IllegalStateException("wanted the " + kernel + " kernel, got " + GramKernels.description());
             }
         }

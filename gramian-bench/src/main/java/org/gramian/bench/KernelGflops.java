@@ -32,7 +32,7 @@ public final class KernelGflops {
             int m = Integer.parseInt(args[a]);
             for (int t : threads == 1 ? new int[]{1} : new int[]{1, threads}) {
                 System.out.printf(Locale.ROOT, "kernel m=%d threads=%d gflops=%.2f kernel=%s%n", m, t, run(n, m, t),
-                        GramKernels.active().label());
+                        GramKernels.current().label());
             }
         }
     }

@@ -1,33 +1,50 @@
 package org.gramian.accumulate;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which Gram kernel sums the tiles: the {@linkplain Kind#VECTOR Vector API kernel}
- * ({@code VectorGramKernel}, register-blocked SIMD) when the JDK's incubating module
- * {@code jdk.incubator.vector} is in the boot layer, else the {@linkplain Kind#SCALAR scalar}
- * {@link GramKernel}. Chosen once, when this class is initialized:
+ * ({@code VectorGramKernel}, register-blocked SIMD) or the {@linkplain Kind#SCALAR scalar}
+ * {@link GramKernel}. Both give every entry G[i][j] its terms in row order, one fused multiply-add
+ * each, from the same starting value, so <b>they give the same bits</b>: the choice changes speed
+ * only, and may even change in the middle of an accumulation.
  *
+ * <p><b>Whether the vector kernel can run</b> is decided once, when this class is initialized: the
+ * JVM must have {@code jdk.incubator.vector} in its boot layer (it was started with
+ * {@code --add-modules jdk.incubator.vector}), its preferred vectors must hold at least 4 doubles
+ * and it must not be interpreting only ({@code -Xint}). The vector kernel's class links against the
+ * incubating module and is loaded reflectively, only then: a library user without the flag never
+ * touches it and gets the scalar kernel silently.
+ *
+ * <p><b>When it runs</b> is set by the system property {@value #PROPERTY}:
  * <ul>
- *   <li>the system property {@value #PROPERTY}{@code =scalar} forces the scalar kernel;</li>
- *   <li>otherwise the vector kernel is used if {@code ModuleLayer.boot()} has
- *       {@code jdk.incubator.vector} (the JVM was started with
- *       {@code --add-modules jdk.incubator.vector}), the preferred vector holds at least 4 doubles
- *       and the JVM is not running interpreted only ({@code -Xint});</li>
- *   <li>else, silently, the scalar kernel.</li>
+ *   <li>{@code scalar}: never.</li>
+ *   <li>{@code vector}: from the first tile (tests and benchmarks).</li>
+ *   <li>{@code auto} or unset (the default): once it is compiled. In a fresh JVM the Vector API
+ *       runs interpreted or C1-compiled, 10-100× slower than the scalar kernel, until C2 has
+ *       compiled it (measured: the first 1000-row tile at m = 21 took 280 ms instead of 4 ms, and
+ *       2 million rows at m = 11 took 1.5 s instead of 0.17 s). So tiles are summed by the scalar
+ *       kernel until this JVM's Gram work has taken {@value #WARM_AFTER_PROPERTY} (default
+ *       {@value #DEFAULT_WARM_AFTER_MS}) ms of scalar kernel time; the worker thread that crosses
+ *       that line then warms the vector kernel up on small synthetic tiles (about 0.8 s, checking it
+ *       bit for bit against the scalar kernel) and, if that succeeds within
+ *       {@value #WARM_UP_LIMIT_MS} ms, every later tile uses it. Short jobs (a CLI fit of a CSV of
+ *       a million rows and 20 columns is about 25 ms of kernel time) never pay for the warm-up;
+ *       long ones pay it once, having already spent about as much (the rent-or-buy rule: at most
+ *       about twice the better choice's kernel time, whatever the job's length).</li>
  * </ul>
- *
- * <p>The choice changes speed only: both kernels give every entry G[i][j] its terms in row order,
- * one fused multiply-add each, from the same starting value, so they give the same bits (see
- * {@link GramKernel} and {@code VectorGramKernel}). The vector kernel's class links against the
- * incubating module and is loaded reflectively, only when the module is present: a library user
- * without the flag never touches it.
  */
 public final class GramKernels {
-    /** System property: {@code scalar} forces the scalar kernel; anything else (or unset) is automatic. */
+    /** System property: {@code scalar}, {@code vector} or {@code auto} (default). */
     public static final String PROPERTY = "gramian.kernel";
+    /** System property: milliseconds of scalar kernel time after which {@code auto} warms the vector kernel up. */
+    public static final String WARM_AFTER_PROPERTY = "gramian.kernel.warmAfterMs";
     /** The incubating module the vector kernel needs. */
     public static final String MODULE = "jdk.incubator.vector";
+    static final long DEFAULT_WARM_AFTER_MS = 1000;
+    static final long WARM_UP_LIMIT_MS = 5000;
 
     /** The two kernels. */
     public enum Kind {
@@ -55,10 +72,13 @@ public final class GramKernels {
         void update(double[][] rows, int count, int m, double[][] g);
 
         /**
-         * Adds the tile's sums to an accumulator of {@link #gramRows} × {@link #rowWidth}: entries
-         * i ≤ j &lt; m as {@link #update}, the others scratch.
+         * Adds the tile's sums to an accumulator of at least {@link #gramRows} × {@link #rowWidth}:
+         * entries i ≤ j &lt; m as {@link #update}, the others scratch.
          */
         void accumulate(double[][] rows, int count, int m, double[][] gp);
+
+        /** Makes the kernel fast (JIT) and checks it; null when done, else why it failed. */
+        String warmUp(long limitNanos);
     }
 
     private static final Impl SCALAR = new Impl() {
@@ -91,28 +111,44 @@ public final class GramKernels {
         public void accumulate(double[][] rows, int count, int m, double[][] gp) {
             GramKernel.update(rows, count, m, gp);
         }
+
+        @Override
+        public String warmUp(long limitNanos) {
+            return null;
+        }
     };
 
-    private static final String UNAVAILABLE_WHY;
+    private enum Mode { SCALAR, VECTOR, AUTO }
+
     private static final Impl VECTOR;
-    private static final Impl ACTIVE;
-    private static final String WHY;
+    private static final String UNAVAILABLE_WHY;
+    private static final Mode MODE;
+    private static final long WARM_AFTER_NANOS;
+    private static final AtomicLong SCALAR_NANOS = new AtomicLong();
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+    private static volatile Impl current;
+    private static volatile String warmUpFailure;
 
     static {
         String[] why = new String[1];
         VECTOR = loadVector(why);
         UNAVAILABLE_WHY = why[0];
-        String forced = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-        if (forced.equals("scalar")) {
-            ACTIVE = SCALAR;
-            WHY = "-D" + PROPERTY + "=scalar";
-        } else if (VECTOR == null) {
-            ACTIVE = SCALAR;
-            WHY = UNAVAILABLE_WHY;
+        String p = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (VECTOR == null || p.equals("scalar")) {
+            MODE = Mode.SCALAR;
+        } else if (p.equals("vector")) {
+            MODE = Mode.VECTOR;
         } else {
-            ACTIVE = VECTOR;
-            WHY = null;
+            MODE = Mode.AUTO;
         }
+        current = MODE == Mode.VECTOR ? VECTOR : SCALAR;
+        long ms = DEFAULT_WARM_AFTER_MS;
+        try {
+            ms = Long.parseLong(System.getProperty(WARM_AFTER_PROPERTY, Long.toString(ms)).trim());
+        } catch (NumberFormatException e) {
+            // keep the default
+        }
+        WARM_AFTER_NANOS = Math.max(0, ms) * 1_000_000L;
     }
 
     private GramKernels() {
@@ -133,35 +169,53 @@ public final class GramKernels {
                 why[0] = "vectors of fewer than 4 doubles";
                 return null;
             }
-            java.lang.reflect.Constructor<?> k = c.getDeclaredConstructor();
-            return (Impl) k.newInstance();
+            return (Impl) c.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             why[0] = MODULE + " unusable: " + e;
             return null;
         }
     }
 
-    /** The kernel in use. */
-    public static Kind active() {
-        return ACTIVE == SCALAR ? Kind.SCALAR : Kind.VECTOR;
+    /** The kernel that sums new tiles now (in {@code auto} mode: scalar until the vector kernel is warm). */
+    public static Kind current() {
+        return current == SCALAR ? Kind.SCALAR : Kind.VECTOR;
     }
 
-    /** Whether the vector kernel can run in this JVM (whether or not it was chosen). */
+    /** Whether the vector kernel can run in this JVM (whether or not it is in use yet). */
     public static boolean vectorAvailable() {
         return VECTOR != null;
     }
 
     /**
-     * One line for users: e.g. {@code vector (jdk.incubator.vector, 512-bit, 8 doubles)}, or
+     * One line for users, e.g. {@code vector (jdk.incubator.vector, 512-bit, 8 doubles) once Gram work
+     * has taken 1000 ms (JIT warm-up); scalar until then}, {@code vector (…)} when forced or warm, or
      * {@code scalar (jdk.incubator.vector not enabled; java --add-modules jdk.incubator.vector enables it)}.
      */
     public static String description() {
-        return WHY == null ? ACTIVE.description() : ACTIVE.description() + " (" + WHY + ")";
+        if (VECTOR == null) {
+            return "scalar (" + UNAVAILABLE_WHY + ")";
+        }
+        switch (MODE) {
+            case SCALAR:
+                return "scalar (-D" + PROPERTY + "=scalar)";
+            case VECTOR:
+                return VECTOR.description();
+            default:
+                if (current == VECTOR) {
+                    return VECTOR.description() + ", warmed up";
+                }
+                String failure = warmUpFailure;
+                if (failure != null) {
+                    return "scalar (" + failure + ")";
+                }
+                return VECTOR.description() + " once Gram work has taken " + WARM_AFTER_NANOS / 1_000_000
+                        + " ms (JIT warm-up); scalar until then";
+        }
     }
 
     /**
      * Runs the given kernel with {@link GramKernel#update}'s contract (adds to the upper triangle of
-     * g only), whichever is active: for tests and benchmarks.
+     * g only), whatever the mode: for tests and benchmarks.
      *
      * @throws IllegalStateException if the vector kernel is asked for and cannot run here
      */
@@ -179,7 +233,28 @@ public final class GramKernels {
         return VECTOR;
     }
 
-    static Impl activeImpl() {
-        return ACTIVE;
+    /** The layout new tiles get: the vector kernel's whenever it may be used, so that either kernel can sum them. */
+    static Impl layout() {
+        return MODE == Mode.SCALAR ? SCALAR : VECTOR;
+    }
+
+    /** Sums a tile (partial in {@link #layout()}'s shape) with the current kernel; see the class comment for {@code auto}. */
+    static void accumulateTile(double[][] rows, int count, int m, double[][] partial) {
+        Impl k = current;
+        if (k != SCALAR || MODE != Mode.AUTO) {
+            k.accumulate(rows, count, m, partial);
+            return;
+        }
+        long t0 = System.nanoTime();
+        SCALAR.accumulate(rows, count, m, partial);
+        long spent = SCALAR_NANOS.addAndGet(System.nanoTime() - t0);
+        if (spent >= WARM_AFTER_NANOS && WARMING.compareAndSet(false, true)) {
+            String failure = VECTOR.warmUp(WARM_UP_LIMIT_MS * 1_000_000L);
+            if (failure == null) {
+                current = VECTOR;
+            } else {
+                warmUpFailure = failure;
+            }
+        }
     }
 }

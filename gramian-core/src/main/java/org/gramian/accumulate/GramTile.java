@@ -3,15 +3,16 @@ package org.gramian.accumulate;
 /**
  * One canonical tile of the Gram accumulation: up to T = {@link #rowsFor rowsFor(m)} consecutive
  * augmented rows (already shifted, see {@link GramAccumulator}) and, once {@link #compute}d, their
- * partial Gram matrix summed from zero by the {@linkplain GramKernels active kernel} (the Vector API
- * kernel or the scalar {@link GramKernel}, which give the same bits). Tile k always holds
+ * partial Gram matrix summed from zero by the {@linkplain GramKernels current kernel} (the Vector
+ * API kernel or the scalar {@link GramKernel}, which give the same bits). Tile k always holds
  * observations [k·T, (k+1)·T) of the data set, whatever blocks the source delivered them in, so its
  * partial is the same bits on any thread. Mutable and reused: a tile belongs to one thread at a
  * time.
  *
- * <p>Rows and partial are laid out for the kernel: with the vector kernel a row is m rounded up to
- * whole vectors (the padding stays zero and never reaches an entry of G) and the partial is padded
- * the same way, with scratch below the diagonal.
+ * <p>Rows and partial are laid out for the kernel: when the vector kernel may run, a row is m
+ * rounded up to whole vectors (the padding stays zero and never reaches an entry of G) and the
+ * partial is padded the same way, with scratch below the diagonal; the scalar kernel sums such a
+ * tile just as well.
  */
 public final class GramTile {
     /** Fewest rows per tile (wide problems). */
@@ -20,7 +21,7 @@ public final class GramTile {
     public static final int MAX_ROWS = 16384;
 
     private final int m;
-    private final GramKernels.Impl kernel;
+    private final GramKernels.Impl kernel; // null: whichever GramKernels uses now
     private final double[][] rows;
     private final double[][] partial;
     private final int capacity;
@@ -44,16 +45,20 @@ public final class GramTile {
 
     /** An empty tile for augmented rows of width m = p + 1. */
     public GramTile(int m) {
-        this(m, GramKernels.activeImpl());
+        this(m, GramKernels.layout(), null);
     }
 
-    /** An empty tile summed by the given kernel (tests compare the kernels through this). */
+    /** An empty tile always summed by the given kernel (tests compare the kernels through this). */
     GramTile(int m, GramKernels.Impl kernel) {
+        this(m, kernel, kernel);
+    }
+
+    private GramTile(int m, GramKernels.Impl layout, GramKernels.Impl kernel) {
         this.m = m;
         this.kernel = kernel;
         this.capacity = rowsFor(m);
-        this.rows = new double[capacity][kernel.rowWidth(m)];
-        this.partial = new double[kernel.gramRows(m)][kernel.rowWidth(m)];
+        this.rows = new double[capacity][layout.rowWidth(m)];
+        this.partial = new double[layout.gramRows(m)][layout.rowWidth(m)];
     }
 
     /**
@@ -93,7 +98,11 @@ public final class GramTile {
         for (double[] r : partial) {
             java.util.Arrays.fill(r, 0.0);
         }
-        kernel.accumulate(rows, count, m, partial);
+        if (kernel == null) {
+            GramKernels.accumulateTile(rows, count, m, partial);
+        } else {
+            kernel.accumulate(rows, count, m, partial);
+        }
     }
 
     /** The partial sums: entries i ≤ j &lt; m are meaningful, the rest (padding, lower triangle) not. */

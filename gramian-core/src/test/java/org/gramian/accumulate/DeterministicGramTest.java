@@ -75,7 +75,7 @@ class DeterministicGramTest {
         // The canonical tiles summed by hand with the kernel that is *not* active (same shifted,
         // scaled rows; tiles from zero, added in order) must give the pipeline's bits exactly.
         org.junit.jupiter.api.Assumptions.assumeTrue(GramKernels.vectorAvailable(), "vector kernel unavailable");
-        Kind other = GramKernels.active() == Kind.VECTOR ? Kind.SCALAR : Kind.VECTOR;
+        Kind other = GramKernels.current() == Kind.VECTOR ? Kind.SCALAR : Kind.VECTOR;
         int n = 3 * TILE + 123;
         double[][] rows = data(n, 99);
         GramAccumulator acc = gram(rows, 2, 517);
