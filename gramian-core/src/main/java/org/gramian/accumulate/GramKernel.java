@@ -25,7 +25,7 @@ package org.gramian.accumulate;
  */
 public final class GramKernel {
     /** Rows swept over all of G before moving on: sized for L1. */
-    static final int ROW_BLOCK = 16;
+    static final int ROW_BLOCK = BlockSizes.KERNEL_ROWS;
 
     private GramKernel() {
     }

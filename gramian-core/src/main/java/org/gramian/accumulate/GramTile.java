@@ -16,9 +16,9 @@ package org.gramian.accumulate;
  */
 public final class GramTile {
     /** Fewest rows per tile (wide problems). */
-    public static final int MIN_ROWS = 256;
+    public static final int MIN_ROWS = BlockSizes.TILE_MIN_ROWS;
     /** Most rows per tile (narrow problems). */
-    public static final int MAX_ROWS = 16384;
+    public static final int MAX_ROWS = BlockSizes.TILE_MAX_ROWS;
 
     private final int m;
     private final GramKernels.Impl kernel; // null: whichever GramKernels uses now
@@ -27,20 +27,9 @@ public final class GramTile {
     private final int capacity;
     private int count;
 
-    /**
-     * Rows per tile for width m: the power of two nearest above 2²¹/m², within
-     * [{@value #MIN_ROWS}, {@value #MAX_ROWS}], so that a tile is a few million flops of work and
-     * handing it to a worker thread costs little next to it (256 rows at m = 201, 1024 at m = 51,
-     * 16384 at m = 11). It depends on m only: it is part of the fixed summation order, and changing
-     * it changes the rounding of the sums (not their accuracy).
-     */
+    /** Rows per tile for width m: {@link BlockSizes#tileRows}. */
     public static int rowsFor(int m) {
-        long target = (1L << 21) / ((long) m * m);
-        int rows = MIN_ROWS;
-        while (rows < target && rows < MAX_ROWS) {
-            rows *= 2;
-        }
-        return rows;
+        return BlockSizes.tileRows(m);
     }
 
     /** An empty tile for augmented rows of width m = p + 1. */

@@ -32,7 +32,7 @@ import org.gramian.numeric.DDVectors;
 public final class HouseholderAccumulator implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
-    static final int BLOCK = 64;
+    static final int BLOCK = BlockSizes.HOUSEHOLDER_ROWS;
 
     private final int m;
     private final double[] rh;   // R, leading parts, row-major m×m

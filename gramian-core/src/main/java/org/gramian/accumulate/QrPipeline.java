@@ -16,7 +16,7 @@ import org.gramian.numeric.DD;
  */
 final class QrPipeline implements AutoCloseable {
     /** Rows per chunk: merging costs about m³ per chunk against C·m² for its rows. */
-    static final int CHUNK_ROWS = 4096;
+    static final int CHUNK_ROWS = BlockSizes.QR_CHUNK_ROWS;
 
     private static final class Chunk {
         final double[] values;

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /** An immutable in-memory data set: named numeric columns of equal length. */
 public final class Table implements RowSource {
-    private static final int BLOCK_ROWS = 4096;
+    private static final int BLOCK_ROWS = org.gramian.accumulate.BlockSizes.SOURCE_ROWS;
 
     private final List<String> names;
     private final double[][] columns;

@@ -13,7 +13,7 @@ import org.gramian.solve.Cholesky;
  */
 public final class DenseNormalEquation {
     /** Rows per block of the Gram accumulation. */
-    static final int ROW_BLOCK = 32;
+    static final int ROW_BLOCK = org.gramian.accumulate.BlockSizes.DENSE_ROWS;
 
     private DenseNormalEquation() {
     }

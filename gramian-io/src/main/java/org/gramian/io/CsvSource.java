@@ -44,7 +44,7 @@ import org.gramian.data.RowSource;
  */
 public final class CsvSource implements RowSource {
     /** Rows per delivered block (the same as {@link org.gramian.data.Table}'s). */
-    public static final int BLOCK_ROWS = 4096;
+    public static final int BLOCK_ROWS = org.gramian.accumulate.BlockSizes.SOURCE_ROWS;
     /** Default size of the pieces the input is cut into for parsing. */
     public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
     /** Most bytes of a cell in a selected column: 1 MiB. */
