@@ -56,4 +56,20 @@ public final class Equilibration {
         }
         return scale.clone();
     }
+
+    /**
+     * v·2ᵉ: a quantity computed in equilibrated units brought back, or NaN when that leaves the
+     * range of normal doubles (overflow, or underflow of a nonzero value into fewer significant
+     * bits): such a number cannot be shown right, and NA beats a plausible wrong value.
+     */
+    public static double unscale(double v, int e) {
+        if (Double.isNaN(v) || v == 0) {
+            return v;
+        }
+        double out = Math.scalb(v, e);
+        if (Double.isInfinite(out) && !Double.isInfinite(v)) {
+            return Double.NaN;
+        }
+        return Math.abs(out) < Double.MIN_NORMAL ? Double.NaN : out;
+    }
 }

@@ -182,8 +182,8 @@ public record NormalEquationSteps(List<String> names, boolean intercept, List<St
         double[] wd = new double[p];
         double[] ws2 = new double[p];   // the rounded w in scaled units (exact)
         for (int j = 0; j < p; j++) {
-            w[j] = scalb(ws[j], e[j] - e[p]);
-            wd[j] = unscale(ws[j].doubleValue(), e[j] - e[p]);
+            w[j] = ws[j].scalb(e[j] - e[p]);
+            wd[j] = Equilibration.unscale(ws[j].doubleValue(), e[j] - e[p]);
             ws2[j] = aliased[j] ? 0.0 : Math.scalb(wd[j], e[p] - e[j]);
         }
         double[] yhat = new double[m];
@@ -197,8 +197,8 @@ public record NormalEquationSteps(List<String> names, boolean intercept, List<St
                 }
             }
             DD ei = DD.of(y[i] * d[p]).subtract(f);
-            yhat[i] = unscale(f.doubleValue(), -e[p]);
-            res[i] = unscale(ei.doubleValue(), -e[p]);
+            yhat[i] = Equilibration.unscale(f.doubleValue(), -e[p]);
+            res[i] = Equilibration.unscale(ei.doubleValue(), -e[p]);
             rss = rss.add(ei.square());
         }
         double[] grad = new double[p];
@@ -209,8 +209,8 @@ public record NormalEquationSteps(List<String> names, boolean intercept, List<St
                 s = s.add(g[j][k].multiply(ws2[k]));
             }
             DD gs = s.divide(m);
-            grad[j] = unscale(gs.doubleValue(), -e[j] - e[p]);
-            norm2 = Double.isNaN(grad[j]) ? DD.of(Double.NaN) : norm2.add(scalb(gs, -e[j] - e[p]).square());
+            grad[j] = Equilibration.unscale(gs.doubleValue(), -e[j] - e[p]);
+            norm2 = Double.isNaN(grad[j]) ? DD.of(Double.NaN) : norm2.add(gs.scalb(-e[j] - e[p]).square());
         }
         double[][] gramOut = new double[p][p];
         double[][] rOut = new double[p][p];
@@ -218,13 +218,13 @@ public record NormalEquationSteps(List<String> names, boolean intercept, List<St
         double[] bOut = new double[p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                gramOut[i][j] = unscale(g[i][j].doubleValue(), -e[i] - e[j]);
-                rOut[i][j] = unscale(r[i][j].doubleValue(), -e[j]);
-                invOut[i][j] = unscale(inv[i][j].doubleValue(), e[i] + e[j]);
+                gramOut[i][j] = Equilibration.unscale(g[i][j].doubleValue(), -e[i] - e[j]);
+                rOut[i][j] = Equilibration.unscale(r[i][j].doubleValue(), -e[j]);
+                invOut[i][j] = Equilibration.unscale(inv[i][j].doubleValue(), e[i] + e[j]);
             }
-            bOut[i] = unscale(b[i].doubleValue(), -e[i] - e[p]);
+            bOut[i] = Equilibration.unscale(b[i].doubleValue(), -e[i] - e[p]);
         }
-        double cost = unscale(rss.divide(2.0 * m).doubleValue(), -2 * e[p]);
+        double cost = Equilibration.unscale(rss.divide(2.0 * m).doubleValue(), -2 * e[p]);
         List<String> aliasedNames = new java.util.ArrayList<>();
         for (int j = 0; j < p; j++) {
             if (aliased[j]) {
@@ -232,21 +232,9 @@ public record NormalEquationSteps(List<String> names, boolean intercept, List<St
             }
         }
         return new NormalEquationSteps(problem.names(), problem.intercept(), aliasedNames, target, x, y, gramOut, rOut, invOut, bOut, wd,
-                yhat, res, cost, grad, unscale(norm2.sqrt().doubleValue(), 0));
+                yhat, res, cost, grad, Equilibration.unscale(norm2.sqrt().doubleValue(), 0));
     }
 
-    /** v·2ᵏ, or NaN when that is not a normal double (an entry that cannot be shown right). */
-    private static double unscale(double v, int k) {
-        if (v == 0 || Double.isNaN(v)) {
-            return v;
-        }
-        double out = Math.scalb(v, k);
-        return Double.isInfinite(out) || Math.abs(out) < Double.MIN_NORMAL ? Double.NaN : out;
-    }
-
-    private static DD scalb(DD v, int k) {
-        return DD.of(Math.scalb(v.hi, k), Math.scalb(v.lo, k));
-    }
 
     private static double[] round(DD[] v) {
         double[] out = new double[v.length];

@@ -114,6 +114,11 @@ public final class DD implements Comparable<DD> {
         return divide(of(b));
     }
 
+    /** this·2ᵏ, exact unless the result leaves the normal range (both parts scaled). */
+    public DD scalb(int k) {
+        return new DD(Math.scalb(hi, k), Math.scalb(lo, k));
+    }
+
     public DD negate() {
         return new DD(-hi, -lo);
     }

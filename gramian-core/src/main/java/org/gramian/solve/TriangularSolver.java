@@ -106,7 +106,7 @@ public final class TriangularSolver {
         // w in original units: wⱼ = w̃ⱼ·dⱼ/c, exact (powers of two)
         int ce = Math.getExponent(c);
         for (int j = 0; j < p; j++) {
-            w[j] = scalb(w[j], Math.getExponent(d[j]) - ce);
+            w[j] = w[j].scalb(Math.getExponent(d[j]) - ce);
         }
         double expected = expectedDigits(f, condition, amplification(w, columnNorm));
         DD printedRss = residualSumOfSquares(r, w, f.shift() != null && intercept ? f.shift() : null, d, c);
@@ -404,10 +404,5 @@ public final class TriangularSolver {
             cov[k][0] = row0[k];
         }
         cov[0][0] = c00;
-    }
-
-    /** v·2ᵉ, exactly (both parts). */
-    private static DD scalb(DD v, int e) {
-        return DD.of(Math.scalb(v.hi, e), Math.scalb(v.lo, e));
     }
 }

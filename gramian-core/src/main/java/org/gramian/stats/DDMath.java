@@ -44,7 +44,7 @@ final class DDMath {
 
     /** x·2<sup>k</sup>, exact unless the result leaves the normal range. */
     static DD scalb(DD x, int k) {
-        return DD.of(Math.scalb(x.hi, k), Math.scalb(x.lo, k));
+        return x.scalb(k);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gramian.design.ModelSpec;
+import org.gramian.accumulate.Equilibration;
 import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolution;
 
@@ -49,7 +50,7 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
         DD tssS = sol.scaledTss();
         int ce = Math.getExponent(sol.responseScale());
         double s2Scaled = dfRes > 0 ? rssS.divide(dfRes).doubleValue() : Double.NaN;
-        double s = unscale(Math.sqrt(s2Scaled), -ce);
+        double s = Equilibration.unscale(Math.sqrt(s2Scaled), -ce);
 
         List<String> names = spec.coefficientNames();
         List<Coefficient> coefs = new ArrayList<>(p);
@@ -62,7 +63,7 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
                 continue;
             }
             double se = dfRes > 0
-                    ? unscale(sol.scaledInverse()[j][j].multiply(rssS).divide(dfRes).sqrt().doubleValue(),
+                    ? Equilibration.unscale(sol.scaledInverse()[j][j].multiply(rssS).divide(dfRes).sqrt().doubleValue(),
                             Math.getExponent(sol.columnScale()[j]) - ce)
                     : Double.NaN;
             double t = se == 0 ? (est == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, est)) : est / se;
@@ -80,11 +81,11 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
 
         long dfReg = rank - interceptDf;
         DD ssrS = tssS.subtract(rssS);
-        double ssr = unscale(ssrS.doubleValue(), -2 * ce);
-        double rss = unscale(rssS.doubleValue(), -2 * ce);
+        double ssr = Equilibration.unscale(ssrS.doubleValue(), -2 * ce);
+        double rss = Equilibration.unscale(rssS.doubleValue(), -2 * ce);
         double msrScaled = dfReg > 0 ? ssrS.doubleValue() / dfReg : Double.NaN;
-        double msr = unscale(msrScaled, -2 * ce);
-        double mse = unscale(s2Scaled, -2 * ce);
+        double msr = Equilibration.unscale(msrScaled, -2 * ce);
+        double mse = Equilibration.unscale(s2Scaled, -2 * ce);
         DD printedRss = sol.scaledPrintedRss();
         boolean reproduces = !(printedRss.subtract(rssS).doubleValue() > 1e-6 * Math.max(rssS.doubleValue(),
                 Double.MIN_NORMAL));
@@ -142,7 +143,7 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
                             + " statistics shown are computed from. The model is too ill-conditioned to be written"
                             + " down in doubles (use fewer terms, centre and scale x, or orthogonal polynomials).",
                     Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.7g", ratio) : "many",
-                    String.format(Locale.ROOT, "%.6g", unscale(rssS.doubleValue(), -2 * ce)));
+                    String.format(Locale.ROOT, "%.6g", Equilibration.unscale(rssS.doubleValue(), -2 * ce)));
         }
         Conditioning cond = new Conditioning(kappa, sol.unscaledConditionNumber(), digits, aliased, warning);
         // Cov(w) = s²(XᵀX)⁻¹ in original units: s²·dᵢdⱼ·(X̃ᵀX̃)⁻¹ᵢⱼ/… formed from the scaled parts.
@@ -150,7 +151,7 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
                 cov[i][j] = dfRes > 0
-                        ? unscale(sol.scaledInverse()[i][j].multiply(rssS).divide(dfRes).doubleValue(),
+                        ? Equilibration.unscale(sol.scaledInverse()[i][j].multiply(rssS).divide(dfRes).doubleValue(),
                                 Math.getExponent(sol.columnScale()[i]) + Math.getExponent(sol.columnScale()[j])
                                         - 2 * ce)
                         : Double.NaN;
@@ -168,22 +169,5 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
         };
     }
 
-    /**
-     * v·2ᵉ, or NaN when that leaves the range of normal doubles (overflow, or underflow of a nonzero
-     * value into fewer significant bits): such a number cannot be printed right.
-     */
-    static double unscale(double v, int e) {
-        if (Double.isNaN(v) || v == 0) {
-            return v;
-        }
-        double out = Math.scalb(v, e);
-        if (Double.isInfinite(out) && !Double.isInfinite(v)) {
-            return Double.NaN;
-        }
-        if (Math.abs(out) < Double.MIN_NORMAL) {
-            return Double.NaN;
-        }
-        return out;
-    }
 
 }
