@@ -44,6 +44,27 @@ public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitSta
                 result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf());
     }
 
+    /**
+     * A confidence interval for one coefficient: wⱼ ± q·SE(wⱼ) with q the two-sided critical value of
+     * Student's t on the residual degrees of freedom ({@link org.gramian.stats.Distributions#studentCritical}).
+     *
+     * @param lower the lower bound (NaN for an aliased coefficient or without residual df)
+     * @param upper the upper bound
+     */
+    public record Interval(double lower, double upper) {
+    }
+
+    /** The (level·100)% t-based confidence interval of every coefficient, in order (e.g. level 0.95). */
+    public List<Interval> confidenceIntervals(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+        }
+        double q = org.gramian.stats.Distributions.studentCritical(1 - level, residualDf);
+        return coefficients.stream()
+                .map(c -> new Interval(c.estimate() - q * c.standardError(), c.estimate() + q * c.standardError()))
+                .toList();
+    }
+
     /** The design whose coefficients these are. */
     public Design design() {
         return Design.of(spec);

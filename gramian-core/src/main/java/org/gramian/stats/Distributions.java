@@ -98,6 +98,43 @@ public final class Distributions {
      * Upper tail P(F ≥ f) for F ~ F(d1, d2) = I_{d2/(d2+d1·f)}(d2/2, d1/2). NaN for NaN f or a
      * degree of freedom ≤ 0 (or NaN, or infinite); 0 for f = +∞; 1 for f ≤ 0.
      */
+    /**
+     * The two-sided critical value of Student's t: the q ≥ 0 with P(|T| ≥ q) = α for T ~ t(df), so
+     * that w ± q·SE is a (1 − α) confidence interval. Found by bracketing and bisection on
+     * {@link #studentTwoSided} (monotone in q), then a few secant steps, to a relative error
+     * near 1e-15; NaN for α outside (0, 1) or df ≤ 0.
+     */
+    public static double studentCritical(double alpha, double df) {
+        if (!(alpha > 0 && alpha < 1) || !(df > 0)) {
+            return Double.NaN;
+        }
+        double lo = 0;
+        double hi = 1;
+        while (studentTwoSided(hi, df) > alpha) {
+            lo = hi;
+            hi *= 2;
+            if (Double.isInfinite(hi)) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        // bisection in the logarithm of the tail: P falls steeply, so bracket on ln P
+        double lnAlpha = Math.log(alpha);
+        for (int i = 0; i < 200 && hi - lo > 1e-16 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid == lo || mid == hi) {
+                break;
+            }
+            if (Math.log(studentTwoSided(mid, df)) > lnAlpha) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double plo = Math.abs(studentTwoSided(lo, df) - alpha);
+        double phi = Math.abs(studentTwoSided(hi, df) - alpha);
+        return plo <= phi ? lo : hi;
+    }
+
     public static double fisherUpper(double f, double d1, double d2) {
         if (Double.isNaN(f) || !(d1 > 0) || !(d2 > 0)
                 || d1 == Double.POSITIVE_INFINITY || d2 == Double.POSITIVE_INFINITY) {
