@@ -6,22 +6,15 @@ import org.gramian.report.TextSummary;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.gramian.Gramian;
 import org.gramian.GramianException;
-import org.gramian.design.ModelSpec;
-import org.gramian.data.RowSource;
-import org.gramian.design.UnknownColumnException;
-import org.gramian.io.CsvSource;
 import org.gramian.model.FittedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gramian fit FILE.csv --target y ...}: fits a least-squares model and reports it. */

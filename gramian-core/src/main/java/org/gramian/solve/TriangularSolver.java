@@ -2,7 +2,6 @@ package org.gramian.solve;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
-import org.gramian.numeric.DDVectors;
 import org.gramian.accumulate.Equilibration;
 import org.gramian.accumulate.HouseholderAccumulator;
 
