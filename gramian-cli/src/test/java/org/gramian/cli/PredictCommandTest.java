@@ -144,12 +144,42 @@ class PredictCommandTest {
 
     @Test
     void jsonThatIsNotAModel() throws Exception {
-        Path bad = file("other.json", "{\"model\": {\"target\": \"y\", \"features\": [\"x\"], \"degree\": 1,"
+        Path bad = file("other.json", "{\"format\": \"gramian-model/1\", \"model\": {\"target\": \"y\", \"features\": [\"x\"], \"degree\": 1,"
                 + " \"intercept\": true}, \"coefficients\": [{\"name\": \"(Intercept)\", \"estimate\": 1}]}");
         Cli.Result r = Cli.run("predict", bad.toString(), file("new.csv", "x\n1\n").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("other.json").contains("not a gramian model file").contains("2 coefficients");
+    }
+
+    @Test
+    void modelOfAnotherFormatVersionIsRefused() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        String text = Files.readString(model);
+        assertThat(text).contains("\"" + ModelJson.FORMAT + "\"");
+        Path v2 = file("v2.json", text.replace("\"" + ModelJson.FORMAT + "\"", "\"gramian-model/2\""));
+        Path out = tmp.resolve("pred.csv");
+        Cli.Result r = Cli.run("predict", v2.toString(), file("new.csv", "x\n1\n").toString(),
+                "--out", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("v2.json").contains("\"gramian-model/2\"")
+                .contains("\"" + ModelJson.FORMAT + "\"").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void modelWithoutAFormatIsRefused() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.MAPPER.readTree(Files.readString(model));
+        root.remove("format");
+        Path noFormat = file("noformat.json", ModelJson.MAPPER.writeValueAsString(root));
+        Cli.Result r = Cli.run("predict", noFormat.toString(), file("new.csv", "x\n1\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("noformat.json").contains("'format'").contains(ModelJson.FORMAT);
     }
 
     @Test
