@@ -200,6 +200,50 @@ class PredictCommandTest {
         assertThat(r.err()).startsWith("gramian: cannot write ").contains("pred.csv");
     }
 
+    /**
+     * A standard output that fails after a while (a pipe closed by {@code | head}): predict stops
+     * within one check interval of the failure, with exit 4 and one line, instead of predicting the
+     * rest of the file for nobody.
+     */
+    @Test
+    void brokenStandardOutputStopsPredictionAtOnce() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        int rows = 60_000;
+        StringBuilder sb = new StringBuilder(rows * 12).append("x\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(".125\n");
+        }
+        Path data = file("big.csv", sb.toString());
+        // the whole result would be ~25 bytes a row; the reader goes away after 20 KB
+        long failAfter = 20_000;
+        long[] accepted = {0};
+        long[] offeredAfterFailure = {0};
+        java.io.OutputStream closing = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if (accepted[0] >= failAfter) {
+                    offeredAfterFailure[0] += len;
+                    throw new java.io.IOException("Broken pipe");
+                }
+                accepted[0] += len;
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = GramianCli.run(new String[] {"predict", model.toString(), data.toString(), "--quiet"},
+                new java.io.PrintWriter(closing), new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("gramian: cannot write to standard output");
+        long produced = accepted[0] + offeredAfterFailure[0];
+        // stopped after at most a few check intervals (64 Ki characters each), not after all ~1.5 MB
+        assertThat(produced).isLessThan(failAfter + 4L * Output.StdoutWriter.CHECK_CHARS);
+        assertThat((long) rows * 20).isGreaterThan(10 * produced);
+    }
+
     @Test
     void csvFieldQuoting() {
         assertThat(PredictCommand.csvField("plain")).isEqualTo("plain");
