@@ -5,16 +5,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.gramian.cli.render.AtomicFiles;
 
 /**
  * Where a command's result goes: standard output, or a file that is written completely to a
  * temporary file in the same directory and then renamed over the target, so that a reader never
- * sees a half-written file and a failed run leaves any previous file intact.
+ * sees a half-written file and a failed run leaves any previous file intact. The temporary file
+ * does not outlive the run either: see {@link AtomicFiles} (signals, kill -9).
  */
 final class Output {
     /** Writes the result to a writer; may throw {@link IOException} or a {@code GramianException}. */
@@ -120,10 +120,9 @@ final class Output {
             return;
         }
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = AtomicFiles.createTemp(target);
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + describe(e), e);
         }
@@ -133,21 +132,13 @@ final class Output {
                 body.writeTo(w);
             }
             makeReadable(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.commit(tmp, target);
             done = true;
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + describe(e), e);
         } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
+                AtomicFiles.discard(tmp);
             }
         }
     }
