@@ -5,16 +5,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.gramian.cli.render.AtomicFiles;
 
 /**
  * Where a command's result goes: standard output, or a file that is written completely to a
  * temporary file in the same directory and then renamed over the target, so that a reader never
- * sees a half-written file and a failed run leaves any previous file intact.
+ * sees a half-written file and a failed run leaves any previous file intact. The temporary file
+ * does not outlive the run either: see {@link AtomicFiles} (signals, kill -9).
  */
 final class Output {
     /** Writes the result to a writer; may throw {@link IOException} or a {@code GramianException}. */
@@ -23,7 +23,79 @@ final class Output {
         void writeTo(Writer w) throws IOException;
     }
 
+    /** The message when standard output stops accepting writes, typically a pipe whose reader has gone. */
+    static final String STDOUT_FAILED = "cannot write to standard output";
+
     private Output() {
+    }
+
+    /** Standard output stopped accepting writes ({@link PrintWriter#checkError()} turned true). */
+    static final class StdoutClosed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StdoutClosed() {
+            super("standard output is closed");
+        }
+    }
+
+    /**
+     * Standard output as a {@link Writer} that turns a failed write into an {@link IOException}.
+     * A {@link PrintWriter} swallows write errors (a pipe closed by {@code | head}) and only sets a
+     * flag; this writer looks at the flag every {@value #CHECK_CHARS} characters and on every flush,
+     * so that a long result stops within that many characters of the failure instead of computing
+     * the rest for nobody. It never closes standard output.
+     */
+    static final class StdoutWriter extends Writer {
+        static final int CHECK_CHARS = 1 << 16;
+        private final PrintWriter out;
+        private int sinceCheck;
+
+        StdoutWriter(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            out.write(c);
+            wrote(1);
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            out.write(cbuf, off, len);
+            wrote(len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            out.write(str, off, len);
+            wrote(len);
+        }
+
+        private void wrote(int n) throws IOException {
+            sinceCheck += n;
+            if (sinceCheck >= CHECK_CHARS) {
+                check();
+            }
+        }
+
+        /** Flushes (checkError does) and fails when any write so far has failed. */
+        private void check() throws IOException {
+            sinceCheck = 0;
+            if (out.checkError()) {
+                throw new StdoutClosed();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            check();
+        }
+
+        @Override
+        public void close() throws IOException {
+            check();
+        }
     }
 
     /**
@@ -35,21 +107,22 @@ final class Output {
     static void write(Path file, PrintWriter stdout, Body body) {
         if (file == null) {
             try {
-                body.writeTo(stdout);
+                body.writeTo(new StdoutWriter(stdout));
+            } catch (StdoutClosed e) {
+                throw new OutputException(STDOUT_FAILED, e);
             } catch (IOException e) {
                 throw new OutputException("cannot write to standard output: " + e.getMessage(), e);
             }
             stdout.flush();
             if (stdout.checkError()) {
-                throw new OutputException("cannot write to standard output", null);
+                throw new OutputException(STDOUT_FAILED, null);
             }
             return;
         }
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = AtomicFiles.createTemp(target);
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + describe(e), e);
         }
@@ -59,21 +132,13 @@ final class Output {
                 body.writeTo(w);
             }
             makeReadable(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.commit(tmp, target);
             done = true;
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + describe(e), e);
         } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error is the one to report
-                }
+                AtomicFiles.discard(tmp);
             }
         }
     }

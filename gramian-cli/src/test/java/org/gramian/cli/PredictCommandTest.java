@@ -144,12 +144,42 @@ class PredictCommandTest {
 
     @Test
     void jsonThatIsNotAModel() throws Exception {
-        Path bad = file("other.json", "{\"model\": {\"target\": \"y\", \"features\": [\"x\"], \"degree\": 1,"
+        Path bad = file("other.json", "{\"format\": \"gramian-model/1\", \"model\": {\"target\": \"y\", \"features\": [\"x\"], \"degree\": 1,"
                 + " \"intercept\": true}, \"coefficients\": [{\"name\": \"(Intercept)\", \"estimate\": 1}]}");
         Cli.Result r = Cli.run("predict", bad.toString(), file("new.csv", "x\n1\n").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("other.json").contains("not a gramian model file").contains("2 coefficients");
+    }
+
+    @Test
+    void modelOfAnotherFormatVersionIsRefused() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        String text = Files.readString(model);
+        assertThat(text).contains("\"" + ModelJson.FORMAT + "\"");
+        Path v2 = file("v2.json", text.replace("\"" + ModelJson.FORMAT + "\"", "\"gramian-model/2\""));
+        Path out = tmp.resolve("pred.csv");
+        Cli.Result r = Cli.run("predict", v2.toString(), file("new.csv", "x\n1\n").toString(),
+                "--out", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("v2.json").contains("\"gramian-model/2\"")
+                .contains("\"" + ModelJson.FORMAT + "\"").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void modelWithoutAFormatIsRefused() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.MAPPER.readTree(Files.readString(model));
+        root.remove("format");
+        Path noFormat = file("noformat.json", ModelJson.MAPPER.writeValueAsString(root));
+        Cli.Result r = Cli.run("predict", noFormat.toString(), file("new.csv", "x\n1\n").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("noformat.json").contains("'format'").contains(ModelJson.FORMAT);
     }
 
     @Test
@@ -168,6 +198,50 @@ class PredictCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.OUTPUT_ERROR);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).startsWith("gramian: cannot write ").contains("pred.csv");
+    }
+
+    /**
+     * A standard output that fails after a while (a pipe closed by {@code | head}): predict stops
+     * within one check interval of the failure, with exit 4 and one line, instead of predicting the
+     * rest of the file for nobody.
+     */
+    @Test
+    void brokenStandardOutputStopsPredictionAtOnce() throws Exception {
+        Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
+        int rows = 60_000;
+        StringBuilder sb = new StringBuilder(rows * 12).append("x\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i).append(".125\n");
+        }
+        Path data = file("big.csv", sb.toString());
+        // the whole result would be ~25 bytes a row; the reader goes away after 20 KB
+        long failAfter = 20_000;
+        long[] accepted = {0};
+        long[] offeredAfterFailure = {0};
+        java.io.OutputStream closing = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if (accepted[0] >= failAfter) {
+                    offeredAfterFailure[0] += len;
+                    throw new java.io.IOException("Broken pipe");
+                }
+                accepted[0] += len;
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = GramianCli.run(new String[] {"predict", model.toString(), data.toString(), "--quiet"},
+                new java.io.PrintWriter(closing), new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(ExitCodes.OUTPUT_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("gramian: cannot write to standard output");
+        long produced = accepted[0] + offeredAfterFailure[0];
+        // stopped after at most a few check intervals (64 Ki characters each), not after all ~1.5 MB
+        assertThat(produced).isLessThan(failAfter + 4L * Output.StdoutWriter.CHECK_CHARS);
+        assertThat((long) rows * 20).isGreaterThan(10 * produced);
     }
 
     @Test

@@ -23,7 +23,11 @@ import org.gramian.numeric.DD;
  */
 public record SavedModel(ModelSpec spec, double[] estimates) {
 
-    /** Reads a model file written by {@code gramian fit --format json}. */
+    /**
+     * Reads a model file written by {@code gramian fit --format json}. Its {@code "format"} must be
+     * exactly {@link ModelJson#FORMAT}: a file of another (e.g. newer) format is refused rather than
+     * read by guesswork.
+     */
     public static SavedModel read(Path file) {
         JsonNode root;
         try {
@@ -40,6 +44,14 @@ public record SavedModel(ModelSpec spec, double[] estimates) {
         }
         if (root == null || !root.isObject()) {
             throw bad(file, "expected a JSON object as written by 'gramian fit --format json'");
+        }
+        JsonNode format = root.path("format");
+        if (!format.isTextual()) {
+            throw bad(file, "no 'format' field (expected \"" + ModelJson.FORMAT + "\")");
+        }
+        if (!ModelJson.FORMAT.equals(format.asText())) {
+            throw new GramianException(file + ": unsupported model format \"" + shortened(format.asText())
+                    + "\" (this gramian reads \"" + ModelJson.FORMAT + "\")", file.toString(), 0, null, null);
         }
         JsonNode model = root.path("model");
         String target = text(file, model, "model.target");
@@ -126,6 +138,12 @@ public record SavedModel(ModelSpec spec, double[] estimates) {
     }
 
     /** A message on one line: each line break, with the blanks around it, becomes one space. */
+    /** A value quoted in a message: on one line and at most 60 characters. */
+    private static String shortened(String s) {
+        String t = oneLine(s);
+        return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+    }
+
     private static String oneLine(String s) {
         return s == null ? "(no message)" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
