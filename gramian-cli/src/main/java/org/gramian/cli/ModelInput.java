@@ -44,6 +44,11 @@ public final class ModelInput {
     @Option(names = "--no-intercept", description = "fit without the bias column of ones")
     boolean noIntercept;
 
+    @Option(names = "--weights", paramLabel = "COLUMN",
+            description = "weighted least squares: minimize Σ w·(y − ŷ)² with the weights in COLUMN (≥ 0; a zero"
+                    + " weight drops the row; fit only)")
+    String weights;
+
     /** Usage errors: FILE and --target missing, or options that contradict each other. */
     void required() {
         if (file == null) {
@@ -72,13 +77,16 @@ public final class ModelInput {
         } else {
             f = new ArrayList<>(header);
             f.remove(target);
+            if (weights != null) {
+                f.remove(weights);   // the default features: every column but the target and the weights
+            }
             if (degree > 1 && f.size() != 1) {
                 throw new GramianException("--degree " + degree + " needs exactly one feature column, but there are "
                         + f.size() + " columns besides the target; choose one with --features");
             }
         }
         try {
-            return new ModelSpec(target, f, degree, !noIntercept);
+            return new ModelSpec(target, f, degree, !noIntercept, weights);
         } catch (IllegalArgumentException e) {
             throw new GramianException(e.getMessage());
         }
@@ -104,6 +112,9 @@ public final class ModelInput {
      * the file itself, so that a bad value is reported with its line).
      */
     Loaded load() {
+        if (weights != null) {
+            throw new ParameterException(mixee.commandLine(), "--weights works with fit only, for now");
+        }
         Selected s = select(null, false);
         try {
             return new Loaded(s.spec(), s.source(), DenseProblem.of(s.source(), s.spec()));

@@ -102,9 +102,20 @@ final class QrPipeline implements AutoCloseable {
                 chunk.anyTail ? chunk.tails : null);
         int p = design.width();
         HouseholderAccumulator acc = new HouseholderAccumulator(p, scale);
+        boolean weighted = design.weighted();
         for (int i = 0; i < chunk.count; i++) {
             DD[] row = new DD[p + 1];
             design.expandExact(block, i, row, source);
+            if (weighted) {
+                // the row times √w, w to 106 bits (a zero weight drops the row)
+                if (design.weight(block, i, source) == 0) {
+                    continue;
+                }
+                DD r = design.sqrtWeightExact(block, i);
+                for (int j = 0; j <= p; j++) {
+                    row[j] = row[j].multiply(r);
+                }
+            }
             acc.add(row);
         }
         return new Done(chunk, acc);

@@ -82,9 +82,25 @@ final class TilePipeline implements AutoCloseable {
         RowBlock block = new RowBlock(unit.firstRow, unit.count, width, unit.raw);
         GramTile tile = unit.tile;
         tile.clear();
+        boolean weighted = design.weighted();
         for (int i = 0; i < unit.count; i++) {
             double y = design.expand(block, i, unit.x, source);
-            acc.augment(unit.x, y, tile.row(tile.next()));
+            if (!weighted) {
+                acc.augment(unit.x, y, tile.row(tile.next()));
+                continue;
+            }
+            // Weighted least squares: the shifted, scaled row times √w (a zero weight drops the row,
+            // and it does not count as an observation).
+            double w = design.weight(block, i, source);
+            if (w == 0) {
+                continue;
+            }
+            double[] row = tile.row(tile.next());
+            acc.augment(unit.x, y, row);
+            double r = Math.sqrt(w);
+            for (int j = 0; j < acc.size(); j++) {
+                row[j] *= r;
+            }
         }
         tile.compute();
         return unit;

@@ -27,6 +27,7 @@ public final class Design {
     // When bound: the source column of each feature and of the target.
     private final int[] sourceIndex;
     private final int targetIndex;
+    private final int weightIndex;   // source column of the weights, or −1
 
     private Design(ModelSpec spec, List<String> sourceColumns) {
         this.spec = spec;
@@ -57,6 +58,7 @@ public final class Design {
         if (sourceColumns == null) {
             sourceIndex = null;
             targetIndex = -1;
+            weightIndex = -1;
         } else {
             // a map, not List.indexOf per feature: that is O(p²), minutes for a header of 10⁵ columns
             java.util.Map<String, Integer> index = new java.util.HashMap<>(sourceColumns.size() * 2);
@@ -68,6 +70,7 @@ public final class Design {
                 sourceIndex[f] = indexOf(features.get(f), index, sourceColumns);
             }
             targetIndex = indexOf(spec.target(), index, sourceColumns);
+            weightIndex = spec.weights() == null ? -1 : indexOf(spec.weights(), index, sourceColumns);
         }
     }
 
@@ -119,6 +122,35 @@ public final class Design {
 
     public boolean hasIntercept() {
         return interceptIndex >= 0;
+    }
+
+    /** Whether observations carry weights (weighted least squares). */
+    public boolean weighted() {
+        return weightIndex >= 0;
+    }
+
+    /**
+     * The weight of row i of the block (1 when unweighted): a finite number ≥ 0, else
+     * {@link InvalidValueException} naming the row and the column.
+     */
+    public double weight(RowBlock block, int i, RowSource source) {
+        if (weightIndex < 0) {
+            return 1.0;
+        }
+        double w = block.get(i, weightIndex);
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new InvalidValueException(source, block.firstRow() + i, spec.weights(),
+                    "expected a finite weight ≥ 0, got " + w);
+        }
+        return w;
+    }
+
+    /** √(weight) of row i in double-double, from the value and its decimal tail (1 when unweighted). */
+    public DD sqrtWeightExact(RowBlock block, int i) {
+        if (weightIndex < 0) {
+            return DD.ONE;
+        }
+        return DD.of(block.get(i, weightIndex), block.tail(i, weightIndex)).sqrt();
     }
 
     /**

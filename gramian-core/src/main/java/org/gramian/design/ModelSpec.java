@@ -20,11 +20,21 @@ import java.util.Objects;
  * @param features names of the predictor columns (at least one unless the model is intercept-only)
  * @param degree   polynomial degree, 1 for a plain linear model
  * @param intercept whether X has a leading column of ones
+ * @param weights  the column of non-negative observation weights (weighted least squares: minimize
+ *                 Σ wᵢ(yᵢ − xᵢᵀw)²; a zero weight drops the row), or null for ordinary least squares
  */
-public record ModelSpec(String target, List<String> features, int degree, boolean intercept) {
+public record ModelSpec(String target, List<String> features, int degree, boolean intercept, String weights) {
+
+    /** Ordinary least squares (no weights). */
+    public ModelSpec(String target, List<String> features, int degree, boolean intercept) {
+        this(target, features, degree, intercept, null);
+    }
 
     public ModelSpec {
         Objects.requireNonNull(target, "target");
+        if (weights != null && (weights.equals(target) || features.contains(weights))) {
+            throw new IllegalArgumentException("the weights column '" + weights + "' is also the target or a feature");
+        }
         features = List.copyOf(features);
         if (degree < 1) {
             throw new IllegalArgumentException("degree must be at least 1, got " + degree);
@@ -60,7 +70,7 @@ public record ModelSpec(String target, List<String> features, int degree, boolea
     }
 
     public ModelSpec withIntercept(boolean withIntercept) {
-        return new ModelSpec(target, features, degree, withIntercept);
+        return new ModelSpec(target, features, degree, withIntercept, weights);
     }
 
     /**
@@ -96,11 +106,19 @@ public record ModelSpec(String target, List<String> features, int degree, boolea
         return terms().stream().map(Term::name).toList();
     }
 
-    /** The input columns this model reads: the target first, then the features. */
+    /** The same model weighted by {@code column} (null: unweighted). */
+    public ModelSpec withWeights(String column) {
+        return new ModelSpec(target, features, degree, intercept, column);
+    }
+
+    /** The input columns this model reads: the target first, then the features, then the weights. */
     public List<String> inputColumns() {
         List<String> cols = new ArrayList<>(features.size() + 1);
         cols.add(target);
         cols.addAll(features);
+        if (weights != null) {
+            cols.add(weights);
+        }
         return cols;
     }
 }

@@ -42,6 +42,10 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
      *                                      than coefficients
      */
     public static DenseProblem of(RowSource source, ModelSpec spec) {
+        if (spec.weights() != null) {
+            throw new org.gramian.GramianException("weights are supported by fit only, not by explain, compare"
+                    + " or plot (yet)");
+        }
         Design design = Design.bind(spec, source.columns());
         int p = design.width();
         List<double[]> rows = new ArrayList<>();

@@ -25,7 +25,8 @@ public final class TextSummary {
         Anova a = m.anova();
         Conditioning c = m.conditioning();
 
-        sb.append("Least-squares fit: ").append(formula(m));
+        sb.append(m.spec().weights() == null ? "Least-squares fit: "
+                : "Weighted least-squares fit (weights: " + m.spec().weights() + "): ").append(formula(m));
         if (dataName != null) {
             sb.append("   (data: ").append(dataName).append(')');
         }

@@ -53,6 +53,9 @@ public final class ModelJson {
         m.spec().features().forEach(features::add);
         model.put("degree", m.spec().degree());
         model.put("intercept", m.spec().intercept());
+        if (m.spec().weights() != null) {
+            model.put("weights", m.spec().weights());
+        }
         ArrayNode names = model.putArray("coefficientNames");
         m.spec().coefficientNames().forEach(names::add);
 
