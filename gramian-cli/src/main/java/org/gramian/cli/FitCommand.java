@@ -52,8 +52,15 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--level", defaultValue = "0.95", paramLabel = "L",
+            description = "confidence level of the coefficient intervals (default: ${DEFAULT-VALUE})")
+    double level;
+
     @Override
     public Integer call() {
+        if (!(level > 0 && level < 1)) {
+            throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
+        }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
@@ -68,8 +75,8 @@ final class FitCommand implements Callable<Integer> {
                     input.file.toString(), 0, null, e);
         }
         String text = format == OutputFormat.json
-                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version()))
-                : TextSummary.of(model, input.file.toString());
+                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
+                : TextSummary.of(model, input.file.toString(), level);
         Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
         return ExitCodes.OK;
     }

@@ -17,8 +17,19 @@ public final class TextSummary {
     private TextSummary() {
     }
 
-    /** The summary of {@code m}; {@code dataName} (may be null) names the data in the first line. */
+    /** The default confidence level of the coefficient intervals. */
+    public static final double DEFAULT_LEVEL = 0.95;
+
+    /** {@link #of(FittedModel, String, double)} with 95% intervals. */
     public static String of(FittedModel m, String dataName) {
+        return of(m, dataName, DEFAULT_LEVEL);
+    }
+
+    /**
+     * The summary of {@code m}; {@code dataName} (may be null) names the data in the first line;
+     * {@code level} is the confidence level of the t-based coefficient intervals.
+     */
+    public static String of(FittedModel m, String dataName, double level) {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
         FitStatistics s = m.statistics();
@@ -34,12 +45,16 @@ public final class TextSummary {
         sb.append("Solver: ").append(m.solver().name().toLowerCase(Locale.ROOT)).append(" (")
                 .append(m.solverNote()).append(')').append(nl).append(nl);
 
-        TextTable coefs = new TextTable("Coefficient", "Estimate", "Std. Error", "t value", "Pr(>|t|)");
-        for (Coefficient k : m.coefficients()) {
+        java.util.List<FittedModel.Interval> ci = m.confidenceIntervals(level);
+        TextTable coefs = new TextTable("Coefficient", "Estimate", "Std. Error", "t value", "Pr(>|t|)",
+                percent((1 - level) / 2), percent((1 + level) / 2));
+        for (int j = 0; j < m.coefficients().size(); j++) {
+            Coefficient k = m.coefficients().get(j);
             if (k.aliased()) {
-                coefs.row(k.name(), Numbers.g15(k.estimate()), "aliased", "", "");
+                coefs.row(k.name(), Numbers.g15(k.estimate()), "aliased", "", "", "", "");
             } else {
-                coefs.row(k.name(), Numbers.g15(k.estimate()), Numbers.g15(k.standardError()), Numbers.g4(k.tValue()), Numbers.p(k.pValue()));
+                coefs.row(k.name(), Numbers.g15(k.estimate()), Numbers.g15(k.standardError()), Numbers.g4(k.tValue()),
+                        Numbers.p(k.pValue()), Numbers.g15(ci.get(j).lower()), Numbers.g15(ci.get(j).upper()));
             }
         }
         sb.append(coefs.render()).append(nl);
@@ -86,4 +101,9 @@ public final class TextSummary {
         return f.toString();
     }
 
+
+    /** A quantile as R's confint labels it: 0.025 → "2.5 %". */
+    static String percent(double q) {
+        return Numbers.g4(100 * q) + " %";
+    }
 }

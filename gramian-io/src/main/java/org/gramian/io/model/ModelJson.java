@@ -41,6 +41,11 @@ public final class ModelJson {
      * the Gramian version that wrote it.
      */
     public static ObjectNode of(FittedModel m, String data, String version) {
+        return of(m, data, version, 0.95);
+    }
+
+    /** As {@link #of(FittedModel, String, String)}, with (level·100)% t-based coefficient intervals. */
+    public static ObjectNode of(FittedModel m, String data, String version, double level) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("gramian", version);
@@ -60,13 +65,18 @@ public final class ModelJson {
         m.spec().coefficientNames().forEach(names::add);
 
         ArrayNode coefs = root.putArray("coefficients");
-        for (Coefficient c : m.coefficients()) {
+        java.util.List<FittedModel.Interval> ci = m.confidenceIntervals(level);
+        root.put("confidenceLevel", level);
+        for (int j = 0; j < m.coefficients().size(); j++) {
+            Coefficient c = m.coefficients().get(j);
             ObjectNode o = coefs.addObject();
             o.put("name", c.name());
             number(o, "estimate", c.estimate());
             number(o, "stdError", c.standardError());
             number(o, "t", c.tValue());
             number(o, "p", c.pValue());
+            number(o, "ciLower", ci.get(j).lower());
+            number(o, "ciUpper", ci.get(j).upper());
             o.put("aliased", c.aliased());
         }
 
