@@ -19,6 +19,7 @@ import org.gramian.io.CsvSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,11 +49,26 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar on standard error.")
     boolean quiet;
 
+    /** Which interval to add to each prediction. */
+    enum IntervalKind { confidence, prediction }
+
+    @Option(names = "--intervals", paramLabel = "KIND",
+            description = "add lower_<target> and upper_<target>: a t interval for the mean response"
+                    + " (confidence) or for a new observation (prediction): ${COMPLETION-CANDIDATES}")
+    IntervalKind intervals;
+
+    @Option(names = "--level", defaultValue = "0.95", paramLabel = "L",
+            description = "confidence level of --intervals (default: ${DEFAULT-VALUE})")
+    double level;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (!(level > 0 && level < 1)) {
+            throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
+        }
         SavedModel model;
         try {
             model = SavedModel.read(modelFile);
@@ -74,7 +90,7 @@ final class PredictCommand implements Callable<Integer> {
             throw InputProblem.in(dataFile, e);
         }
         try {
-            Output.write(out, spec.commandLine().getOut(), w -> writeCsv(model, data, w));
+            Output.write(out, spec.commandLine().getOut(), w -> writeCsv(model, data, w, this));
         } catch (GramianException e) {
             throw InputProblem.in(dataFile, e);
         } catch (UncheckedIOException e) {
@@ -84,26 +100,31 @@ final class PredictCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void writeCsv(SavedModel model, RowSource data, Writer w) throws IOException {
+    private static void writeCsv(SavedModel model, RowSource data, Writer w, PredictCommand cmd) throws IOException {
         List<String> features = model.spec().features();
         StringBuilder line = new StringBuilder();
         for (String f : features) {
             line.append(csvField(f)).append(',');
         }
-        line.append(csvField("predicted_" + model.spec().target())).append('\n');
+        line.append(csvField("predicted_" + model.spec().target()));
+        if (cmd.intervals != null) {
+            line.append(',').append(csvField("lower_" + model.spec().target())).append(',')
+                    .append(csvField("upper_" + model.spec().target()));
+        }
+        line.append('\n');
         w.write(line.toString());
         int k = features.size();
         double[] hi = new double[k];
         double[] lo = new double[k];
         try {
-            data.forEachBlock(true, block -> writeBlock(model, data, block, hi, lo, w));
+            data.forEachBlock(true, block -> writeBlock(model, data, block, hi, lo, w, cmd));
         } catch (WriteFailure e) {
             throw e.getCause();
         }
     }
 
     private static void writeBlock(SavedModel model, RowSource data, RowBlock block, double[] hi, double[] lo,
-                                   Writer w) {
+                                   Writer w, PredictCommand cmd) {
         List<String> features = model.spec().features();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < block.rows(); i++) {
@@ -117,7 +138,12 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 line.append(Numbers.shortest(hi[j])).append(',');
             }
-            line.append(Numbers.significant17(model.predict(hi, lo).doubleValue())).append('\n');
+            line.append(Numbers.significant17(model.predict(hi, lo).doubleValue()));
+            if (cmd.intervals != null) {
+                double[] b = model.interval(hi, lo, cmd.intervals == IntervalKind.prediction, cmd.level, cmd.modelFile);
+                line.append(',').append(Numbers.significant17(b[0])).append(',').append(Numbers.significant17(b[1]));
+            }
+            line.append('\n');
             try {
                 w.write(line.toString());
             } catch (IOException e) {

@@ -117,6 +117,24 @@ public final class ModelJson {
             co.put("warning", c.warning());
         }
 
+        // what intervals on new data need, without a refit: Cov(w) = s²(XᵀX)⁻¹, s² and its df
+        ObjectNode inf = root.putObject("inference");
+        number(inf, "residualVariance", m.residualVariance());
+        inf.put("residualDf", m.residualDf());
+        ArrayNode cov = inf.putArray("covariance");
+        for (double[] row : m.covariance()) {
+            ArrayNode r = cov.addArray();
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    r.addNull();
+                } else if (Double.isInfinite(v)) {
+                    r.add(v > 0 ? "Infinity" : "-Infinity");
+                } else {
+                    r.add(v);
+                }
+            }
+        }
+
         root.put("solver", m.solver().name().toLowerCase(java.util.Locale.ROOT));
         root.put("solverNote", m.solverNote());
         return root;

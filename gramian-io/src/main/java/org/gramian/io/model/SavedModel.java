@@ -21,7 +21,8 @@ import org.gramian.numeric.DD;
  * @param spec      target, features, degree and intercept
  * @param estimates w, one per {@link ModelSpec#coefficientNames()}
  */
-public record SavedModel(ModelSpec spec, double[] estimates) {
+public record SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
+                         long residualDf) {
 
     /**
      * Reads a model file written by {@code gramian fit --format json}. Its {@code "format"} must be
@@ -103,7 +104,67 @@ public record SavedModel(ModelSpec spec, double[] estimates) {
             }
             w[j] = est.asDouble();
         }
-        return new SavedModel(spec, w);
+        // Cov(w), s² and df, for intervals (absent in files of earlier versions: then null / NaN / 0)
+        JsonNode inf = root.path("inference");
+        double[][] cov = null;
+        double s2 = Double.NaN;
+        long df = 0;
+        if (inf.isObject()) {
+            JsonNode c = inf.path("covariance");
+            if (!c.isArray() || c.size() != w.length) {
+                throw bad(file, "'inference.covariance' must be a " + w.length + "×" + w.length + " array");
+            }
+            cov = new double[w.length][w.length];
+            for (int i = 0; i < w.length; i++) {
+                JsonNode row = c.get(i);
+                if (!row.isArray() || row.size() != w.length) {
+                    throw bad(file, "'inference.covariance' must be a " + w.length + "×" + w.length + " array");
+                }
+                for (int j = 0; j < w.length; j++) {
+                    cov[i][j] = row.get(j).isNumber() ? row.get(j).asDouble() : Double.NaN;
+                }
+            }
+            s2 = inf.path("residualVariance").isNumber() ? inf.path("residualVariance").asDouble() : Double.NaN;
+            df = inf.path("residualDf").asLong(0);
+        }
+        return new SavedModel(spec, w, cov, s2, df);
+    }
+
+    /**
+     * A (level·100)% t interval for one observation's prediction given its feature values (hi + lo
+     * as for {@link #predict}): for the mean response (confidence, variance xᵀCov(w)x) or for a new
+     * observation (prediction, variance xᵀCov(w)x + s²), ŷ ± q·√variance with q the t quantile on
+     * the residual df. Aliased coefficients (left out of the fit) take no part.
+     *
+     * @return {lower, upper}
+     * @throws GramianException when the model file holds no covariance (written before intervals)
+     */
+    public double[] interval(double[] hi, double[] lo, boolean prediction, double level, Path file) {
+        if (covariance == null || residualDf <= 0) {
+            throw new GramianException(file + ": the model has no covariance for intervals (fit it again with"
+                    + " this version of gramian)", file.toString(), 0, null, null);
+        }
+        DD[] f = new DD[hi.length];
+        for (int j = 0; j < f.length; j++) {
+            f[j] = DD.of(hi[j], lo[j]);
+        }
+        DD[] x = design().row(f);
+        DD v = DD.ZERO;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(covariance[i][i])) {
+                continue;
+            }
+            for (int j = 0; j < x.length; j++) {
+                if (!Double.isNaN(covariance[j][j])) {
+                    v = v.add(x[i].multiply(x[j]).multiply(covariance[i][j]));
+                }
+            }
+        }
+        double var = v.doubleValue() + (prediction ? residualVariance : 0.0);
+        double y = predict(hi, lo).doubleValue();
+        double q = org.gramian.stats.Distributions.studentCritical(1 - level, residualDf);
+        double half = q * Math.sqrt(Math.max(var, 0.0));
+        return new double[] {y - half, y + half};
     }
 
     private static String text(Path file, JsonNode parent, String path) {
