@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.gramian.Gramian;
 import org.gramian.GramianException;
 import org.gramian.model.FittedModel;
+import org.gramian.model.RobustStandardErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,14 @@ final class FitCommand implements Callable<Integer> {
             description = "confidence level of the coefficient intervals (default: ${DEFAULT-VALUE})")
     double level;
 
+    /** The robust standard error estimators, as the option spells them. */
+    enum RobustSe { hc0, hc1, hc2, hc3 }
+
+    @Option(names = "--robust-se", paramLabel = "KIND",
+            description = "heteroskedasticity-robust standard errors (White / MacKinnon–White), from one more"
+                    + " streaming pass: ${COMPLETION-CANDIDATES}")
+    RobustSe robustSe;
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
@@ -68,6 +77,10 @@ final class FitCommand implements Callable<Integer> {
         try {
             ModelInput.Selected data = input.select(threads, CsvFiles.showProgress(quiet));
             model = Gramian.fit(data.source(), data.spec(), solver.kind());
+            if (robustSe != null) {
+                model = RobustStandardErrors.apply(model, data.source(),
+                        RobustStandardErrors.Kind.valueOf(robustSe.name().toUpperCase(java.util.Locale.ROOT)));
+            }
         } catch (GramianException e) {
             throw InputProblem.in(input.file, e);
         } catch (UncheckedIOException e) {
