@@ -102,4 +102,12 @@ public final class UserText {
                 return null;
         }
     }
+
+    /** A message on one line (the one-line error contract): each line break, with the blanks around it, becomes one space. */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return "(no message)";
+        }
+        return s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
 }

@@ -1,6 +1,7 @@
 package org.gramian.cli;
 
 import java.io.IOException;
+import org.gramian.UserText;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
@@ -30,7 +31,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         String name = cmd.getCommandSpec().qualifiedName();
-        err.println("gramian: " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+        err.println("gramian: " + UserText.oneLine(ex.getMessage()) + " (see '" + name + " --help')");
         err.flush();
         return codes.getExitCode(ex);
     }
@@ -41,15 +42,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         int code = codes.getExitCode(ex);
         String message;
         if (code == ExitCodes.INTERNAL) {
-            message = "internal error: " + oneLine(ex.toString()) + ", please report";
+            message = "internal error: " + UserText.oneLine(ex.toString()) + ", please report";
         } else if (ex instanceof GramianException || ex instanceof OutputException) {
-            message = oneLine(ex.getMessage());
+            message = UserText.oneLine(ex.getMessage());
         } else if (ex instanceof UncheckedIOException u) {
-            message = "cannot read input: " + oneLine(String.valueOf(u.getCause().getMessage()));
+            message = "cannot read input: " + UserText.oneLine(String.valueOf(u.getCause().getMessage()));
         } else if (ex instanceof IOException) {
-            message = "cannot read input: " + oneLine(ex.getMessage());
+            message = "cannot read input: " + UserText.oneLine(ex.getMessage());
         } else {
-            message = oneLine(ex.getMessage());
+            message = UserText.oneLine(ex.getMessage());
         }
         err.println("gramian: " + message);
         if (code == ExitCodes.INTERNAL && debug.getAsBoolean()) {
@@ -59,11 +60,4 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return code;
     }
 
-    /** The message on one line: the contract is one line per error. */
-    static String oneLine(String s) {
-        if (s == null) {
-            return "(no message)";
-        }
-        return s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    }
 }

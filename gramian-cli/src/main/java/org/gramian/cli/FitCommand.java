@@ -82,7 +82,7 @@ final class FitCommand implements Callable<Integer> {
                         RobustStandardErrors.Kind.valueOf(robustSe.name().toUpperCase(java.util.Locale.ROOT)));
             }
         } catch (GramianException e) {
-            throw InputProblem.in(input.file, e);
+            throw e.inFile(input.file.toString());
         } catch (UncheckedIOException e) {
             throw new GramianException(input.file + ": cannot read: " + e.getCause().getMessage(),
                     input.file.toString(), 0, null, e);

@@ -103,7 +103,7 @@ public final class ModelInput {
             ModelSpec spec = spec(csv.columns());
             return new Selected(spec, CsvFiles.select(csv, spec.inputColumns(), threads, progress));
         } catch (GramianException e) {
-            throw InputProblem.in(file, e);
+            throw e.inFile(file.toString());
         }
     }
 
@@ -119,7 +119,7 @@ public final class ModelInput {
         try {
             return new Loaded(s.spec(), s.source(), DenseProblem.of(s.source(), s.spec()));
         } catch (GramianException e) {
-            throw InputProblem.in(file, e);
+            throw e.inFile(file.toString());
         }
     }
 

@@ -63,6 +63,8 @@ public final class PlotCommand implements Callable<Integer> {
                     + ": choose one with --features");
         }
         FittedModel model = Gramian.fit(data.table(), data.spec());
+        Design design = model.design();   // formed once for all the predictions below
+        double[] coef = model.estimates();
         String xName = data.spec().features().get(0);
         String yName = data.spec().target();
         int m = data.problem().rows();
@@ -76,7 +78,7 @@ public final class PlotCommand implements Callable<Integer> {
         int col = Design.of(data.spec()).terms().indexOf(new Term.Column(xName));
         for (int i = 0; i < m; i++) {
             x[i] = data.problem().x()[i][col];
-            fitted[i] = model.predict(x[i]);
+            fitted[i] = design.predict(coef, x[i]);
             res[i] = y[i] - fitted[i];
             lo = Math.min(lo, x[i]);
             hi = Math.max(hi, x[i]);
@@ -85,7 +87,7 @@ public final class PlotCommand implements Callable<Integer> {
         double[] gy = new double[GRID];
         for (int k = 0; k < GRID; k++) {
             gx[k] = lo == hi ? lo : lo + (hi - lo) * k / (GRID - 1);
-            gy[k] = model.predict(gx[k]);
+            gy[k] = design.predict(coef, gx[k]);
         }
         String curve = data.spec().degree() > 1 ? "degree-" + data.spec().degree() + " polynomial fit" : "least-squares line";
         String title = String.format(Locale.ROOT, "%s vs %s: %s, R² = %.4f", yName, xName, curve,

@@ -70,10 +70,13 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
         }
         SavedModel model;
+        SavedModel.Predictor predictor;
         try {
             model = SavedModel.read(modelFile);
+            predictor = intervals == null ? model.predictor()
+                    : model.predictor(intervals == IntervalKind.prediction, level, modelFile);
         } catch (GramianException e) {
-            throw InputProblem.in(modelFile, e);
+            throw e.inFile(modelFile.toString());
         }
         List<String> features = model.spec().features();
         RowSource data;
@@ -87,12 +90,12 @@ final class PredictCommand implements Callable<Integer> {
             }
             data = CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet));
         } catch (GramianException e) {
-            throw InputProblem.in(dataFile, e);
+            throw e.inFile(dataFile.toString());
         }
         try {
-            Output.write(out, spec.commandLine().getOut(), w -> writeCsv(model, data, w, this));
+            Output.write(out, spec.commandLine().getOut(), w -> writeCsv(model, predictor, intervals != null, data, w));
         } catch (GramianException e) {
-            throw InputProblem.in(dataFile, e);
+            throw e.inFile(dataFile.toString());
         } catch (UncheckedIOException e) {
             // reading the data failed part-way (writing failures are OutputExceptions)
             throw new GramianException(dataFile + ": cannot read: " + e.getCause().getMessage(), e);
@@ -100,14 +103,15 @@ final class PredictCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void writeCsv(SavedModel model, RowSource data, Writer w, PredictCommand cmd) throws IOException {
+    private static void writeCsv(SavedModel model, SavedModel.Predictor predictor, boolean intervals, RowSource data,
+                                 Writer w) throws IOException {
         List<String> features = model.spec().features();
         StringBuilder line = new StringBuilder();
         for (String f : features) {
             line.append(csvField(f)).append(',');
         }
         line.append(csvField("predicted_" + model.spec().target()));
-        if (cmd.intervals != null) {
+        if (intervals) {
             line.append(',').append(csvField("lower_" + model.spec().target())).append(',')
                     .append(csvField("upper_" + model.spec().target()));
         }
@@ -117,14 +121,14 @@ final class PredictCommand implements Callable<Integer> {
         double[] hi = new double[k];
         double[] lo = new double[k];
         try {
-            data.forEachBlock(true, block -> writeBlock(model, data, block, hi, lo, w, cmd));
+            data.forEachBlock(true, block -> writeBlock(model, predictor, data, block, hi, lo, w));
         } catch (WriteFailure e) {
             throw e.getCause();
         }
     }
 
-    private static void writeBlock(SavedModel model, RowSource data, RowBlock block, double[] hi, double[] lo,
-                                   Writer w, PredictCommand cmd) {
+    private static void writeBlock(SavedModel model, SavedModel.Predictor predictor, RowSource data, RowBlock block,
+                                   double[] hi, double[] lo, Writer w) {
         List<String> features = model.spec().features();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < block.rows(); i++) {
@@ -138,10 +142,10 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 line.append(Numbers.shortest(hi[j])).append(',');
             }
-            line.append(Numbers.significant17(model.predict(hi, lo).doubleValue()));
-            if (cmd.intervals != null) {
-                double[] b = model.interval(hi, lo, cmd.intervals == IntervalKind.prediction, cmd.level, cmd.modelFile);
-                line.append(',').append(Numbers.significant17(b[0])).append(',').append(Numbers.significant17(b[1]));
+            double[] y = predictor.at(hi, lo);
+            line.append(Numbers.significant17(y[0]));
+            for (int k = 1; k < y.length; k++) {
+                line.append(',').append(Numbers.significant17(y[k]));
             }
             line.append('\n');
             try {

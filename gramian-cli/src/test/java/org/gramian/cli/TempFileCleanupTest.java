@@ -117,7 +117,7 @@ class TempFileCleanupTest {
         } else {
             int number = signal.equals("INT") ? 2 : 1;
             assumeTrue(!ignores(p.pid(), number), "SIG" + signal + " is ignored in this environment");
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).start();
             assertThat(kill.waitFor(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
             assertThat(kill.exitValue()).isZero();
         }

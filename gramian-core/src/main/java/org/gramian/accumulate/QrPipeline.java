@@ -103,8 +103,8 @@ final class QrPipeline implements AutoCloseable {
         int p = design.width();
         HouseholderAccumulator acc = new HouseholderAccumulator(p, scale);
         boolean weighted = design.weighted();
+        DD[] row = new DD[p + 1];   // acc.add copies the values
         for (int i = 0; i < chunk.count; i++) {
-            DD[] row = new DD[p + 1];
             design.expandExact(block, i, row, source);
             if (weighted) {
                 // the row times √w, w to 106 bits (a zero weight drops the row)

@@ -187,22 +187,34 @@ public final class Design {
 
     /**
      * Double-double version of {@link #expand}: {@code x[0..p)} then y at {@code x[p]}, from the
-     * values and their decimal tails. The double expansion runs first, so a bad value gets the same
-     * error.
+     * values and their decimal tails, with the same checks in the same order (so a bad value gets
+     * the same error) and nothing allocated per row.
      */
     public void expandExact(RowBlock block, int i, DD[] x, RowSource source) {
-        double[] tmp = new double[terms.size()];
-        expand(block, i, tmp, source);
+        requireBound();
+        double y = block.get(i, targetIndex);
+        if (!Double.isFinite(y)) {
+            throw invalid(block, i, source, spec.target(), y);
+        }
         for (int j = 0; j < terms.size(); j++) {
             int f = feature[j];
             if (f < 0) {
                 x[j] = DD.ONE;
                 continue;
             }
-            DD t = DD.of(block.get(i, sourceIndex[f]), block.tail(i, sourceIndex[f]));
-            x[j] = chained[j] ? x[j - 1].multiply(t) : powerExact(t, terms.get(j));
+            double raw = block.get(i, sourceIndex[f]);
+            if (!Double.isFinite(raw)) {
+                throw invalid(block, i, source, spec.features().get(f), raw);
+            }
+            DD t = DD.of(raw, block.tail(i, sourceIndex[f]));
+            DD value = chained[j] ? x[j - 1].multiply(t) : powerExact(t, terms.get(j));
+            if (!Double.isFinite(value.hi)) {
+                throw new InvalidValueException(source, block.firstRow() + i, spec.features().get(f),
+                        terms.get(j).name() + " overflows a double");
+            }
+            x[j] = value;
         }
-        x[terms.size()] = DD.of(block.get(i, targetIndex), block.tail(i, targetIndex));
+        x[terms.size()] = DD.of(y, block.tail(i, targetIndex));
     }
 
     /** The design row for feature values given in {@code spec().features()} order (double-double). */
@@ -230,7 +242,11 @@ public final class Design {
      * between the terms. A NaN coefficient (an aliased column, left out of the fit) counts as 0.
      */
     public DD predict(double[] w, DD[] featureValues) {
-        DD[] x = row(featureValues);
+        return combine(w, row(featureValues));
+    }
+
+    /** Σⱼ wⱼ·xⱼ in double-double for a design row x; a NaN coefficient (aliased) counts as 0. */
+    public static DD combine(double[] w, DD[] x) {
         DD y = DD.ZERO;
         for (int j = 0; j < x.length; j++) {
             if (!Double.isNaN(w[j])) {

@@ -89,14 +89,7 @@ public record NormalEquationSteps(List<String> names, boolean intercept, List<St
         int p = problem.columns();
         // Power-of-two equilibration (exact): column j times dⱼ, y times c, so that data of any finite
         // magnitude can be squared; every quantity is computed scaled and brought back at the end.
-        double[] mag = new double[p + 1];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < p; j++) {
-                mag[j] = Math.max(mag[j], Math.abs(x[i][j]));
-            }
-            mag[p] = Math.max(mag[p], Math.abs(y[i]));
-        }
-        double[] d = Equilibration.fromMagnitudes(mag);
+        double[] d = Equilibration.fromMagnitudes(problem.magnitudes());
         int[] e = new int[p + 1];
         for (int j = 0; j <= p; j++) {
             e[j] = Math.getExponent(d[j]);

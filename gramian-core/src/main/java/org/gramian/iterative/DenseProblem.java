@@ -67,13 +67,8 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
         return new DenseProblem(rows.toArray(new double[0][]), y, spec.coefficientNames(), spec.intercept());
     }
 
-    /**
-     * The problem with its columns and y multiplied by powers of two (dⱼ, c) near their magnitudes,
-     * when some magnitude is beyond 2^±200 (where sums of squares over or underflow); otherwise this
-     * problem itself with d = 1, c = 1. The scaled problem's solution w̃ gives wⱼ = w̃ⱼ·dⱼ/c and its
-     * cost is c² times this one's, exactly.
-     */
-    public Equilibrated equilibrated() {
+    /** The largest |value| of each column of X, then of y (length p + 1). */
+    public double[] magnitudes() {
         int p = columns();
         double[] mag = new double[p + 1];
         for (int i = 0; i < rows(); i++) {
@@ -82,6 +77,18 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
             }
             mag[p] = Math.max(mag[p], Math.abs(y[i]));
         }
+        return mag;
+    }
+
+    /**
+     * The problem with its columns and y multiplied by powers of two (dⱼ, c) near their magnitudes,
+     * when some magnitude is beyond 2^±200 (where sums of squares over or underflow); otherwise this
+     * problem itself with d = 1, c = 1. The scaled problem's solution w̃ gives wⱼ = w̃ⱼ·dⱼ/c and its
+     * cost is c² times this one's, exactly.
+     */
+    public Equilibrated equilibrated() {
+        int p = columns();
+        double[] mag = magnitudes();
         boolean needed = false;
         for (double v : mag) {
             needed |= v > 0x1p200 || (v > 0 && v < 0x1p-200);

@@ -84,22 +84,16 @@ public final class Numbers {
 
     /** 15 significant digits (what a double carries reliably), trailing zeros dropped; NA, Inf, -Inf. */
     public static String g15(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
+        if (!Double.isFinite(v)) {
+            return special(v);
         }
         return trimmed(String.format(Locale.ROOT, "%.15g", v));
     }
 
     /** 4 significant digits, trailing zeros dropped; NA, Inf, -Inf. */
     public static String g4(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
+        if (!Double.isFinite(v)) {
+            return special(v);
         }
         return trimmed(String.format(Locale.ROOT, "%.4g", v));
     }
@@ -118,11 +112,8 @@ public final class Numbers {
      * -1.2e-16; NaN (a value that cannot be shown right) is NA.
      */
     public static String exact(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
+        if (!Double.isFinite(v)) {
+            return special(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v); // -0.0 prints as 0
@@ -132,23 +123,22 @@ public final class Numbers {
 
     /** Four significant digits, for timings and tables (not trimmed). */
     public static String short4(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
+        if (!Double.isFinite(v)) {
+            return special(v);
         }
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** Three significant digits in scientific notation. */
     public static String sci(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
+        if (!Double.isFinite(v)) {
+            return special(v);
         }
         return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    /** NA for NaN (undefined, or a value that cannot be shown right), Inf or -Inf. */
+    private static String special(double v) {
+        return Double.isNaN(v) ? "NA" : v > 0 ? "Inf" : "-Inf";
     }
 }

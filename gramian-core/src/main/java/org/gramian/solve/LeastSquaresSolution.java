@@ -53,19 +53,4 @@ public record LeastSquaresSolution(DD[] coefficients, DD[][] scaledInverse, doub
     public boolean rankDeficient() {
         return rank < coefficients.length;
     }
-
-    /**
-     * (XᵀX)⁻¹ in original units, as doubles (NaN where aliased; may overflow for data of extreme
-     * magnitude, see the class comment).
-     */
-    public double[][] unscaledCovariance() {
-        int p = width();
-        double[][] out = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                out[i][j] = scaledInverse[i][j].doubleValue() * columnScale[i] * columnScale[j];
-            }
-        }
-        return out;
-    }
 }

@@ -42,11 +42,6 @@ final class DDMath {
         }
     }
 
-    /** x·2<sup>k</sup>, exact unless the result leaves the normal range. */
-    static DD scalb(DD x, int k) {
-        return x.scalb(k);
-    }
-
     /**
      * e<sup>x</sup>: x = k·ln 2 + r, |r| ≤ ½ ln 2; expm1(r/1024) by its Taylor series, ten
      * squarings (1+s)² − 1 = 2s + s² that keep the relative error, then 2<sup>k</sup>.
@@ -78,7 +73,7 @@ final class DDMath {
             s = s.multiply(2.0).add(s.square());
         }
         DD e = s.add(1.0);
-        return k == 0 ? e : scalb(e, (int) k);
+        return k == 0 ? e : e.scalb((int) k);
     }
 
     /**
@@ -99,14 +94,14 @@ final class DDMath {
         int e = 0;
         DD m = x;
         if (m.hi < Double.MIN_NORMAL) {
-            m = scalb(m, 600);
+            m = m.scalb(600);
             e = -600;
         }
         int ex = Math.getExponent(m.hi);
-        m = scalb(m, -ex);
+        m = m.scalb(-ex);
         e += ex;
         if (m.hi > 1.4142135623730951) {
-            m = scalb(m, -1);
+            m = m.scalb(-1);
             e += 1;
         }
         DD y = DD.of(Math.log(m.hi));

@@ -1,6 +1,7 @@
 package org.gramian.io.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import org.gramian.UserText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import org.gramian.GramianException;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.numeric.DD;
+import org.gramian.stats.Distributions;
 
 /**
  * The part of a model file ({@link ModelJson}) that prediction needs: the model specification and
@@ -38,7 +40,7 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new GramianException(file + where + ": not valid JSON: " + oneLine(e.getOriginalMessage()),
+            throw new GramianException(file + where + ": not valid JSON: " + UserText.oneLine(e.getOriginalMessage()),
                     file.toString(), at == null ? 0 : at.getLineNr(), null, null);
         } catch (IOException e) {
             throw new GramianException(file + ": cannot read: " + e.getMessage(), file.toString(), 0, null, null);
@@ -130,43 +132,6 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         return new SavedModel(spec, w, cov, s2, df);
     }
 
-    /**
-     * A (level·100)% t interval for one observation's prediction given its feature values (hi + lo
-     * as for {@link #predict}): for the mean response (confidence, variance xᵀCov(w)x) or for a new
-     * observation (prediction, variance xᵀCov(w)x + s²), ŷ ± q·√variance with q the t quantile on
-     * the residual df. Aliased coefficients (left out of the fit) take no part.
-     *
-     * @return {lower, upper}
-     * @throws GramianException when the model file holds no covariance (written before intervals)
-     */
-    public double[] interval(double[] hi, double[] lo, boolean prediction, double level, Path file) {
-        if (covariance == null || residualDf <= 0) {
-            throw new GramianException(file + ": the model has no covariance for intervals (fit it again with"
-                    + " this version of gramian)", file.toString(), 0, null, null);
-        }
-        DD[] f = new DD[hi.length];
-        for (int j = 0; j < f.length; j++) {
-            f[j] = DD.of(hi[j], lo[j]);
-        }
-        DD[] x = design().row(f);
-        DD v = DD.ZERO;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(covariance[i][i])) {
-                continue;
-            }
-            for (int j = 0; j < x.length; j++) {
-                if (!Double.isNaN(covariance[j][j])) {
-                    v = v.add(x[i].multiply(x[j]).multiply(covariance[i][j]));
-                }
-            }
-        }
-        double var = v.doubleValue() + (prediction ? residualVariance : 0.0);
-        double y = predict(hi, lo).doubleValue();
-        double q = org.gramian.stats.Distributions.studentCritical(1 - level, residualDf);
-        double half = q * Math.sqrt(Math.max(var, 0.0));
-        return new double[] {y - half, y + half};
-    }
-
     private static String text(Path file, JsonNode parent, String path) {
         JsonNode n = parent.path(path.substring(path.indexOf('.') + 1));
         if (!n.isTextual()) {
@@ -179,18 +144,74 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         return new GramianException(file + ": not a gramian model file: " + why, file.toString(), 0, null, null);
     }
 
+    /** A predictor without intervals. */
+    public Predictor predictor() {
+        return new Predictor(false, false, Double.NaN);
+    }
+
     /**
-     * ŷ = xᵀw for one observation, in double-double: {@code hi[j] + lo[j]} is the value of feature
-     * j (the decimal as read, see {@link org.gramian.data.RowBlock#tails()}). Powers and the sum
-     * are formed to ~32 digits so that the result, rounded once to a double, is the prediction of
-     * these coefficients on this decimal input, free of cancellation between the terms.
+     * A predictor that also gives (level·100)% t intervals: for the mean response (confidence,
+     * variance xᵀCov(w)x) or for a new observation ({@code prediction}, variance xᵀCov(w)x + s²),
+     * ŷ ± q·√variance with q the t quantile on the residual df. Aliased coefficients (left out of
+     * the fit) take no part.
+     *
+     * @throws GramianException when the model file holds no covariance (written before intervals)
      */
-    public DD predict(double[] hi, double[] lo) {
-        DD[] f = new DD[hi.length];
-        for (int j = 0; j < f.length; j++) {
-            f[j] = DD.of(hi[j], lo[j]);
+    public Predictor predictor(boolean prediction, double level, Path file) {
+        if (covariance == null || residualDf <= 0) {
+            throw new GramianException(file + ": the model has no covariance for intervals (fit it again with"
+                    + " this version of gramian)", file.toString(), 0, null, null);
         }
-        return design().predict(estimates, f);
+        return new Predictor(true, prediction, Distributions.studentCritical(1 - level, residualDf));
+    }
+
+    /**
+     * Predictions row after row: the design and the t quantile are formed once, and each row's design
+     * vector once for both the prediction and its interval.
+     */
+    public final class Predictor {
+        private final Design design = Design.of(spec);
+        private final boolean intervals;
+        private final boolean prediction;
+        private final double q;
+
+        private Predictor(boolean intervals, boolean prediction, double q) {
+            this.intervals = intervals;
+            this.prediction = prediction;
+            this.q = q;
+        }
+
+        /**
+         * ŷ = xᵀw for one observation, in double-double: {@code hi[j] + lo[j]} is the value of
+         * feature j (the decimal as read, see {@link org.gramian.data.RowBlock#tails()}), so the
+         * result, rounded once, is the prediction of these coefficients on this decimal input, free
+         * of cancellation between the terms. With intervals: {ŷ, lower, upper}; else {ŷ}.
+         */
+        public double[] at(double[] hi, double[] lo) {
+            DD[] f = new DD[hi.length];
+            for (int j = 0; j < f.length; j++) {
+                f[j] = DD.of(hi[j], lo[j]);
+            }
+            DD[] x = design.row(f);
+            double y = Design.combine(estimates, x).doubleValue();
+            if (!intervals) {
+                return new double[] {y};
+            }
+            DD v = DD.ZERO;
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isNaN(covariance[i][i])) {
+                    continue;
+                }
+                for (int j = 0; j < x.length; j++) {
+                    if (!Double.isNaN(covariance[j][j])) {
+                        v = v.add(x[i].multiply(x[j]).multiply(covariance[i][j]));
+                    }
+                }
+            }
+            double var = v.doubleValue() + (prediction ? residualVariance : 0.0);
+            double half = q * Math.sqrt(Math.max(var, 0.0));
+            return new double[] {y, y - half, y + half};
+        }
     }
 
     /** The design of this model (unbound: it expands feature values). */
@@ -198,14 +219,9 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         return Design.of(spec);
     }
 
-    /** A message on one line: each line break, with the blanks around it, becomes one space. */
     /** A value quoted in a message: on one line and at most 60 characters. */
     private static String shortened(String s) {
-        String t = oneLine(s);
+        String t = UserText.oneLine(s);
         return t.length() <= 60 ? t : t.substring(0, 57) + "...";
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "(no message)" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }
