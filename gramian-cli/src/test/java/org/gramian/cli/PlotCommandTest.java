@@ -38,6 +38,22 @@ class PlotCommandTest {
         assertThat(distinctColours(img)).isGreaterThan(10); // something was drawn
     }
 
+    /** Data of magnitude 1e200 (XᵀX would overflow unscaled): the fit is equilibrated, the picture drawn. */
+    @Test
+    void extremeScaleIsPlotted() throws IOException {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 1; i <= 20; i++) {
+            csv.append(i).append("e200,").append(2 * i + 1 + (i % 3) * 0.1).append("e200\n");
+        }
+        Path data = dir.resolve("big.csv");
+        Files.writeString(data, csv);
+        Path png = dir.resolve("big.png");
+        Cli.Result r = Cli.run("plot", data.toString(), "--target", "y", "--residuals", "--out", png.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Wrote");
+        assertThat(Files.size(png)).isPositive();
+    }
+
     @Test
     void residualsPanelDoublesTheWidth() throws IOException {
         Path png = dir.resolve("fit-res.png");
