@@ -1,6 +1,7 @@
 package org.gramian.data;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +54,54 @@ public interface RowSource {
 
     /** The 1-based line of the file that holds observation {@code row}, or 0 when not from a file. */
     default long lineOf(long row) {
+        return 0;
+    }
+
+    /**
+     * This source with the named columns read as <em>categorical</em>: each cell's text is a level,
+     * and {@link RowBlock} carries, in that column's slot, the index of the level in
+     * {@link #levels(String)} as a double (0, 1, …, L−1; tail 0). Numeric columns are unchanged.
+     * A source that holds only numbers refuses a non-empty set.
+     *
+     * @throws UnsupportedOperationException when the source cannot read text (numbers in memory,
+     *                                       NIST files)
+     */
+    default RowSource withCategorical(Set<String> columns) {
+        if (columns.isEmpty()) {
+            return this;
+        }
+        throw new UnsupportedOperationException("this data source holds only numbers; it cannot read "
+                + columns + " as categorical");
+    }
+
+    /**
+     * The columns this source reads as categorical: those asked for by
+     * {@link #withCategorical(Set)} and those it found to hold text (a CSV column whose first rows
+     * are not numbers). Empty for a numeric source.
+     */
+    default Set<String> categoricalColumns() {
+        return Set.of();
+    }
+
+    /**
+     * The levels of a categorical column: its distinct cell texts (missing values excluded) in
+     * ascending {@link String#compareTo} order, the order R gives a factor's levels in the C
+     * locale. The first call may read the column once (a streaming pass, memory O(levels)).
+     *
+     * @throws IllegalArgumentException when the column is not categorical
+     */
+    default List<String> levels(String column) {
+        throw new IllegalArgumentException("column '" + column + "' is not categorical");
+    }
+
+    /**
+     * Observations left out of the last complete pass because a column of this source held a
+     * missing value (R's {@code na.omit}; see the CSV reader's missing-value policy). Rows so
+     * left out are not delivered, are not counted in row numbers given to
+     * {@link #describeRow(long)}, and are the same in every pass. 0 for a source without missing
+     * values.
+     */
+    default long droppedRows() {
         return 0;
     }
 }
