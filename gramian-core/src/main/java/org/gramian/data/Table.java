@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** An immutable in-memory data set: named numeric columns of equal length. */
+/**
+ * An immutable in-memory data set: named columns of equal length, numeric or categorical (text:
+ * {@link #builder()}). A categorical column is held, and delivered, as the index of each cell's
+ * level among {@link #levels(String)} (sorted by {@link String#compareTo}), as {@link RowSource}
+ * specifies.
+ */
 public final class Table implements RowSource {
     private static final int BLOCK_ROWS = org.gramian.accumulate.BlockSizes.SOURCE_ROWS;
 
@@ -15,12 +20,18 @@ public final class Table implements RowSource {
     private final double[][] columns;
     private final double[][] tails; // null, or the decimal residual of each value (see RowBlock)
     private final int rows;
+    private final Map<String, List<String>> levels; // categorical column → its sorted levels
 
     private Table(List<String> names, double[][] columns) {
         this(names, columns, null);
     }
 
     private Table(List<String> names, double[][] columns, double[][] tails) {
+        this(names, columns, tails, Map.of());
+    }
+
+    private Table(List<String> names, double[][] columns, double[][] tails, Map<String, List<String>> levels) {
+        this.levels = Map.copyOf(levels);
         this.names = List.copyOf(names);
         this.columns = columns;
         this.tails = tails;
@@ -125,7 +136,103 @@ public final class Table implements RowSource {
                 }
             }
         }
-        return new Table(names, cols, tl);
+        Map<String, List<String>> lv = new LinkedHashMap<>();
+        for (String c : source.categoricalColumns()) {
+            lv.put(c, source.levels(c));
+        }
+        return new Table(names, cols, tl, lv);
+    }
+
+    /** Builds a table column by column, numeric or text. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Columns in the order added; text columns become categorical. */
+    public static final class Builder {
+        private final List<String> names = new ArrayList<>();
+        private final List<double[]> cols = new ArrayList<>();
+        private final Map<String, List<String>> levels = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** A numeric column (copied). */
+        public Builder numeric(String name, double... values) {
+            names.add(name);
+            cols.add(values.clone());
+            return this;
+        }
+
+        /** A text column, read as categorical: its levels are its distinct texts in String order. */
+        public Builder text(String name, String... values) {
+            List<String> lv = new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(values)));
+            double[] idx = new double[values.length];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = java.util.Collections.binarySearch(lv, values[i]);
+            }
+            names.add(name);
+            cols.add(idx);
+            levels.put(name, List.copyOf(lv));
+            return this;
+        }
+
+        public Table build() {
+            return new Table(names, cols.toArray(new double[0][]), null, levels);
+        }
+    }
+
+    /**
+     * This table with the named numeric columns read as categorical: each value's text (the shortest
+     * decimal that reads back as it, without a trailing {@code .0}) is its level.
+     */
+    @Override
+    public Table withCategorical(java.util.Set<String> categorical) {
+        Map<String, List<String>> lv = new LinkedHashMap<>(levels);
+        double[][] cols = columns.clone();
+        for (String c : categorical) {
+            int j = names.indexOf(c);
+            if (j < 0 || lv.containsKey(c)) {
+                continue;   // an unknown column is reported when the model binds; text is categorical already
+            }
+            String[] text = new String[rows];
+            for (int i = 0; i < rows; i++) {
+                text[i] = levelText(columns[j][i]);
+            }
+            List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(text)));
+            cols[j] = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                cols[j][i] = java.util.Collections.binarySearch(sorted, text[i]);
+            }
+            lv.put(c, List.copyOf(sorted));
+        }
+        double[][] tl = null;
+        if (tails != null) {
+            tl = tails.clone();
+            for (String c : lv.keySet()) {
+                tl[names.indexOf(c)] = new double[rows];
+            }
+        }
+        return new Table(names, cols, tl, lv);
+    }
+
+    private static String levelText(double v) {
+        String s = Double.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    @Override
+    public java.util.Set<String> categoricalColumns() {
+        return levels.keySet();
+    }
+
+    @Override
+    public List<String> levels(String column) {
+        List<String> lv = levels.get(column);
+        if (lv == null) {
+            throw new IllegalArgumentException("column '" + column + "' is not categorical");
+        }
+        return lv;
     }
 
     public int rowCount() {

@@ -28,8 +28,18 @@ public final class Design {
     private final int[] sourceIndex;
     private final int targetIndex;
     private final int weightIndex;   // source column of the weights, or −1
+    // With a formula: every column is computed by a compiled function of the row's feature values
+    // (null without a formula: the plan above, unchanged, so shorthand models keep their bits).
+    private final ColumnFunction[] functions;
+    private final boolean[] factor;          // per feature: read as a factor (its value is a level index)
+    private final int[][] levelMap;          // per factor feature: source level index → model level index (−1: unseen)
+    private final List<List<String>> sourceLevels; // per factor feature: the source's levels (for messages)
 
     private Design(ModelSpec spec, List<String> sourceColumns) {
+        this(spec, sourceColumns, null, true);
+    }
+
+    private Design(ModelSpec spec, List<String> sourceColumns, RowSource source, boolean needTarget) {
         this.spec = spec;
         this.terms = spec.terms();
         int icpt = -1;
@@ -47,7 +57,11 @@ public final class Design {
                 feature[j] = -1;
                 continue;
             }
-            feature[j] = featureIndex.get(t.column());
+            Integer fi = t.column() == null ? null : featureIndex.get(t.column());
+            feature[j] = fi == null ? -1 : fi;
+            if (spec.formula() != null) {
+                continue;   // computed by its ColumnFunction
+            }
             if (t instanceof Term.Power pw && j > 0 && feature[j - 1] == feature[j]) {
                 Term prev = terms.get(j - 1);
                 chained[j] = prev instanceof Term.Column && pw.exponent() == 2
@@ -69,14 +83,78 @@ public final class Design {
             for (int f = 0; f < sourceIndex.length; f++) {
                 sourceIndex[f] = indexOf(features.get(f), index, sourceColumns);
             }
-            targetIndex = indexOf(spec.target(), index, sourceColumns);
-            weightIndex = spec.weights() == null ? -1 : indexOf(spec.weights(), index, sourceColumns);
+            targetIndex = needTarget || index.containsKey(spec.target())
+                    ? indexOf(spec.target(), index, sourceColumns) : -1;
+            weightIndex = spec.weights() == null || !needTarget ? -1 : indexOf(spec.weights(), index, sourceColumns);
         }
+        factor = new boolean[features.size()];
+        levelMap = new int[features.size()][];
+        List<List<String>> srcLevels = new ArrayList<>(java.util.Collections.nCopies(features.size(), List.of()));
+        if (spec.formula() == null) {
+            functions = null;
+        } else {
+            functions = new ColumnFunction[terms.size()];
+            for (int j = 0; j < functions.length; j++) {
+                functions[j] = ColumnFunction.of(terms.get(j), featureIndex, spec.levels(), spec.levels());
+            }
+            for (int f = 0; f < features.size(); f++) {
+                List<String> model = spec.levels().get(features.get(f));
+                if (model == null) {
+                    continue;
+                }
+                factor[f] = true;
+                if (source != null) {
+                    List<String> found = source.levels(features.get(f));
+                    srcLevels.set(f, found);
+                    levelMap[f] = new int[found.size()];
+                    for (int k = 0; k < found.size(); k++) {
+                        levelMap[f][k] = model.indexOf(found.get(k));
+                    }
+                }
+            }
+        }
+        sourceLevels = srcLevels;
     }
 
     /** The design of {@code spec} reading rows whose columns are {@code sourceColumns}. */
     public static Design bind(ModelSpec spec, List<String> sourceColumns) {
         return new Design(spec, sourceColumns);
+    }
+
+    /**
+     * The design of {@code spec} reading the rows of {@code source}: with a formula, the model is
+     * first made concrete for the source ({@link ModelSpec#resolve}: {@code .} expanded, factor
+     * levels learnt), and {@link #spec()} is that concrete model (the one to report and save).
+     * A factor column's level not among the model's levels is an error when a row holding it is
+     * expanded. The source must read the model's factor columns as categorical: pass it through
+     * {@link #prepare} first.
+     */
+    public static Design bind(ModelSpec spec, RowSource source) {
+        ModelSpec resolved = spec.resolve(source);
+        return new Design(resolved, source.columns(), resolved.formula() == null ? null : source, true);
+    }
+
+    /**
+     * As {@link #bind(ModelSpec, RowSource)} for new data to predict: the target (and the weights) need
+     * not be there; {@link #inputs} reads each row's feature values.
+     */
+    public static Design bindForPrediction(ModelSpec spec, RowSource source) {
+        ModelSpec resolved = spec.resolve(source);
+        return new Design(resolved, source.columns(), resolved.formula() == null ? null : source, false);
+    }
+
+    /** {@code source} reading the model's factor columns ({@link ModelSpec#factorColumns()}) as categorical. */
+    public static RowSource prepare(ModelSpec spec, RowSource source) {
+        java.util.Set<String> factors = spec.factorColumns();
+        if (factors.isEmpty()) {
+            return source;
+        }
+        try {
+            return source.withCategorical(factors);
+        } catch (UnsupportedOperationException e) {
+            throw new org.gramian.GramianException("the data source cannot read " + org.gramian.UserText.list(
+                    List.copyOf(factors)) + " as categorical (factor) columns: " + e.getMessage());
+        }
     }
 
     /** The design of {@code spec}, unbound: for expanding feature values (prediction). */
@@ -165,6 +243,20 @@ public final class Design {
         if (!Double.isFinite(y)) {
             throw invalid(block, i, source, spec.target(), y);
         }
+        if (functions != null) {
+            double[] fv = new double[sourceIndex.length];
+            for (int f = 0; f < fv.length; f++) {
+                fv[f] = input(block, i, f, source);
+            }
+            for (int j = 0; j < x.length && j < terms.size(); j++) {
+                double value = functions[j].value(fv);
+                if (!Double.isFinite(value)) {
+                    throw notFinite(block, i, source, j, value);
+                }
+                x[j] = value;
+            }
+            return y;
+        }
         for (int j = 0; j < x.length && j < terms.size(); j++) {
             int f = feature[j];
             if (f < 0) {
@@ -196,6 +288,18 @@ public final class Design {
         if (!Double.isFinite(y)) {
             throw invalid(block, i, source, spec.target(), y);
         }
+        if (functions != null) {
+            DD[] fv = inputs(block, i, source);
+            for (int j = 0; j < terms.size(); j++) {
+                DD value = functions[j].exact(fv);
+                if (!Double.isFinite(value.hi)) {
+                    throw notFinite(block, i, source, j, value.hi);
+                }
+                x[j] = value;
+            }
+            x[terms.size()] = DD.of(y, block.tail(i, targetIndex));
+            return;
+        }
         for (int j = 0; j < terms.size(); j++) {
             int f = feature[j];
             if (f < 0) {
@@ -217,11 +321,71 @@ public final class Design {
         x[terms.size()] = DD.of(y, block.tail(i, targetIndex));
     }
 
+    /**
+     * The feature values of row i of the block in {@code spec().features()} order, in double-double
+     * (value and decimal tail); a factor's value is the index of its level among the model's levels.
+     * Throws {@link InvalidValueException} for a non-finite value or a level the model has not seen.
+     */
+    public DD[] inputs(RowBlock block, int i, RowSource source) {
+        requireBound();
+        DD[] fv = new DD[sourceIndex.length];
+        for (int f = 0; f < fv.length; f++) {
+            double raw = input(block, i, f, source);
+            fv[f] = factor[f] ? DD.of(raw) : DD.of(raw, block.tail(i, sourceIndex[f]));
+        }
+        return fv;
+    }
+
+    /**
+     * The text of feature {@code f}'s value in a row read by {@link #inputs}: the level's name for a
+     * factor, null for a numeric feature.
+     */
+    public String levelName(int f, double modelLevel) {
+        return factor[f] ? spec.levels().get(spec.features().get(f)).get((int) modelLevel) : null;
+    }
+
+    /** Feature f of row i, checked: finite, and for a factor its model level index. */
+    private double input(RowBlock block, int i, int f, RowSource source) {
+        double raw = block.get(i, sourceIndex[f]);
+        if (!Double.isFinite(raw)) {
+            throw invalid(block, i, source, spec.features().get(f), raw);
+        }
+        if (!factor[f]) {
+            return raw;
+        }
+        int k = levelMap[f] == null ? (int) raw : levelMap[f][(int) raw];
+        if (k < 0) {
+            String col = spec.features().get(f);
+            throw new InvalidValueException(source, block.firstRow() + i, col, "level "
+                    + org.gramian.UserText.quote(sourceLevels.get(f).get((int) raw))
+                    + " was not in the data the model was fitted on; its levels are: "
+                    + org.gramian.UserText.list(spec.levels().get(col)));
+        }
+        return k;
+    }
+
+    private InvalidValueException notFinite(RowBlock block, int i, RowSource source, int j, double value) {
+        Term t = terms.get(j);
+        String why = value > 0 || value < 0 ? "overflows a double (" + value + ")"
+                : "is not a number (NaN: e.g. the log or square root of a negative number)";
+        if (value == Double.NEGATIVE_INFINITY) {
+            why = "is -Infinity (the log of 0, or an overflow)";
+        }
+        return new InvalidValueException(source, block.firstRow() + i, t.column(), t.name() + " " + why);
+    }
+
     /** The design row for feature values given in {@code spec().features()} order (double-double). */
     public DD[] row(DD[] featureValues) {
         if (featureValues.length != spec.features().size()) {
             throw new IllegalArgumentException("expected " + spec.features().size() + " feature values "
                     + spec.features() + ", got " + featureValues.length);
+        }
+        if (functions != null) {
+            DD[] x = new DD[terms.size()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = functions[j].exact(featureValues);
+            }
+            return x;
         }
         DD[] x = new DD[terms.size()];
         for (int j = 0; j < x.length; j++) {

@@ -46,14 +46,15 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
             throw new org.gramian.GramianException("weights are supported by fit only, not by explain, compare"
                     + " or plot (yet)");
         }
-        Design design = Design.bind(spec, source.columns());
+        RowSource data = Design.prepare(spec, source);
+        Design design = Design.bind(spec, data);
         int p = design.width();
         List<double[]> rows = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        source.forEachBlock(false, block -> {
+        data.forEachBlock(false, block -> {
             for (int i = 0; i < block.rows(); i++) {
                 double[] row = new double[p];
-                ys.add(design.expand(block, i, row, source));
+                ys.add(design.expand(block, i, row, data));
                 rows.add(row);
             }
         });
@@ -64,7 +65,7 @@ public record DenseProblem(double[][] x, double[] y, List<String> names, boolean
         for (int i = 0; i < y.length; i++) {
             y[i] = ys.get(i);
         }
-        return new DenseProblem(rows.toArray(new double[0][]), y, spec.coefficientNames(), spec.intercept());
+        return new DenseProblem(rows.toArray(new double[0][]), y, design.spec().coefficientNames(), spec.intercept());
     }
 
     /** The largest |value| of each column of X, then of y (length p + 1). */

@@ -23,8 +23,9 @@ public final class OrdinaryLeastSquares implements Estimator {
     }
 
     @Override
-    public FittedModel fit(RowSource data, ModelSpec spec) {
-        Design design = Design.bind(spec, data.columns());
+    public FittedModel fit(RowSource source, ModelSpec spec) {
+        RowSource data = Design.prepare(spec, source);       // factor columns read as categorical
+        Design design = Design.bind(spec, data);             // a formula's '.' and levels resolved on the data
         int p = design.width();
         if (data.countRowsUpTo(p) < p) {
             // Fewer rows than coefficients: say so before the O(p²) memory and O(n·p²) work of a pass
@@ -32,7 +33,7 @@ public final class OrdinaryLeastSquares implements Estimator {
             // that a bad value in them is reported first, as it would be by the pass.
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
-        return FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
+        return FittedModel.of(design.spec(), LeastSquaresSolver.of(solver).solve(data, design));
     }
 
     /** The number of rows, each expanded (so checked) once: only for sources known to be short. */

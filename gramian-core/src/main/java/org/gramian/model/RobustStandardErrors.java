@@ -30,8 +30,9 @@ public final class RobustStandardErrors {
      *
      * @param data   the data the model was fitted to (read once more)
      */
-    public static FittedModel apply(FittedModel m, RowSource data, Kind kind) {
-        Design design = Design.bind(m.spec(), data.columns());
+    public static FittedModel apply(FittedModel m, RowSource source, Kind kind) {
+        RowSource data = Design.prepare(m.spec(), source);
+        Design design = Design.bind(m.spec(), data);
         int p = design.width();
         double s2 = m.residualVariance();
         double[] w = m.estimates();

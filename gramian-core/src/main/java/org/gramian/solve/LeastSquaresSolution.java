@@ -40,11 +40,16 @@ import org.gramian.numeric.DD;
  * @param unscaledConditionNumber κ₂ of X as given (∞ when aliased, NaN when out of range)
  * @param expectedDigits  how many significant digits of w the method's error bound supports
  * @param usedSvd         whether the minimum-norm SVD solution was computed
+ * @param scaledEffects   c²·(Qᵀy)ⱼ² for each estimable column j in order (NaN for an aliased one): the
+ *                        sequential (type I) sum of squares column j adds to the columns before it,
+ *                        read off the factor of the estimable columns; with an intercept in column
+ *                        0 and shifted columns, entries 1.. do not depend on the shift
  */
 public record LeastSquaresSolution(DD[] coefficients, DD[][] scaledInverse, double[] columnScale,
                                    double responseScale, int rank, boolean[] aliased, DD scaledRss,
                                    DD scaledPrintedRss, DD scaledTss, long observations, double conditionNumber,
-                                   double unscaledConditionNumber, double expectedDigits, boolean usedSvd) {
+                                   double unscaledConditionNumber, double expectedDigits, boolean usedSvd,
+                                   DD[] scaledEffects) {
 
     public int width() {
         return coefficients.length;

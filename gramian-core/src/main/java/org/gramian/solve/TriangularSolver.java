@@ -53,6 +53,12 @@ public final class TriangularSolver {
             tss = tss.add(red[i][rank].square());
         }
         TriangularInverse inv = TriangularInverse.of(red, rank);
+        // (Qᵀy)ⱼ² of each estimable column: the sequential sums of squares of R's anova(lm)
+        DD[] effects = new DD[p];
+        Arrays.fill(effects, DD.of(Double.NaN));
+        for (int a = 0; a < rank; a++) {
+            effects[kept[a]] = red[a][rank].square();
+        }
 
         DD[] w = new DD[p];
         DD[][] cov = new DD[p][p];
@@ -121,7 +127,7 @@ public final class TriangularSolver {
         tss = tss.doubleValue() <= floor ? DD.ZERO : tss;
         printedRss = printedRss.doubleValue() <= floor ? DD.ZERO : printedRss;
         return new LeastSquaresSolution(w, cov, d, c, rank, aliased, rss, printedRss, tss, f.observations(),
-                condition, unscaledCondition, expected, forceSvd);
+                condition, unscaledCondition, expected, forceSvd, effects);
     }
 
     /**

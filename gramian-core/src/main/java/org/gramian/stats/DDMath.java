@@ -10,7 +10,7 @@ import org.gramian.numeric.DD;
  * the size of their terms. Results whose low part would be subnormal (below about 1e-290) hold
  * only double precision. Checked against BigDecimal in {@code DDMathTest}.
  */
-final class DDMath {
+public final class DDMath {
     private DDMath() {
     }
 
@@ -47,7 +47,7 @@ final class DDMath {
      * squarings (1+s)² − 1 = 2s + s² that keep the relative error, then 2<sup>k</sup>.
      * Underflows gracefully through the subnormals to 0; overflows to +∞.
      */
-    static DD exp(DD x) {
+    public static DD exp(DD x) {
         if (Double.isNaN(x.hi)) {
             return DD.of(Double.NaN);
         }
@@ -81,7 +81,7 @@ final class DDMath {
      * y + m·e<sup>−y</sup> − 1 from y = Math.log(m), which doubles its 53 bits; plus e·ln 2. The
      * error is absolute, about 1e-32 near x = 1 and 1e-29 at the ends of the double range.
      */
-    static DD log(DD x) {
+    public static DD log(DD x) {
         if (Double.isNaN(x.hi) || x.hi < 0) {
             return DD.of(Double.NaN);
         }

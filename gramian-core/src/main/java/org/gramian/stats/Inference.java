@@ -100,7 +100,8 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
             f = msrScaled / s2Scaled;
         }
         double fp = Distributions.fisherUpper(f, dfReg, dfRes);
-        Anova anova = new Anova(ssr, dfReg, rss, dfRes, msr, mse, f, fp);
+        Anova anova = new Anova(ssr, dfReg, rss, dfRes, msr, mse, f, fp,
+                spec.formula() == null ? List.of() : termRows(spec, sol, s2Scaled, dfRes, ce));
 
         String warning;
         double digits = sol.expectedDigits();
@@ -158,6 +159,39 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
             }
         }
         return new Inference(coefs, stats, anova, cond, mse, dfRes, cov);
+    }
+
+    /** Sequential sums of squares per term (R's anova(lm)): Σ (Qᵀy)ⱼ² over the term's estimable columns. */
+    private static List<Anova.TermRow> termRows(ModelSpec spec, LeastSquaresSolution sol, double s2Scaled, long dfRes,
+                                                int ce) {
+        List<Anova.TermRow> rows = new ArrayList<>();
+        int j = 0;
+        for (org.gramian.design.TermGroup g : spec.termGroups()) {
+            boolean intercept = g.columns().size() == 1 && g.columns().get(0) instanceof org.gramian.design.Term.Intercept;
+            DD ss = DD.ZERO;
+            long df = 0;
+            for (int k = 0; k < g.columns().size(); k++, j++) {
+                if (!sol.aliased()[j]) {
+                    ss = ss.add(sol.scaledEffects()[j]);
+                    df++;
+                }
+            }
+            if (intercept || df == 0) {
+                continue;
+            }
+            double msScaled = ss.doubleValue() / df;
+            double f;
+            if (dfRes <= 0) {
+                f = Double.NaN;
+            } else if (s2Scaled == 0) {
+                f = msScaled > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+            } else {
+                f = msScaled / s2Scaled;
+            }
+            rows.add(new Anova.TermRow(g.label(), df, Equilibration.unscale(ss.doubleValue(), -2 * ce),
+                    Equilibration.unscale(msScaled, -2 * ce), f, Distributions.fisherUpper(f, df, dfRes)));
+        }
+        return rows;
     }
 
     private static String ordinal(int k) {
