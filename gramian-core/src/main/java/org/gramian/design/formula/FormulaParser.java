@@ -97,13 +97,13 @@ final class FormulaParser {
         return left;
     }
 
-    // unary := ('-' | '+') unary | power
+    // unary := '-' unary | power; unary '+' only in arithmetic: 'x1 + + x2' is a typo, not a term
     private Expr unary(boolean arith) {
         if (isOp("-")) {
             next();
             return new Expr.Neg(unary(arith));
         }
-        if (isOp("+")) {
+        if (arith && isOp("+")) {
             next();
             return unary(arith);
         }
