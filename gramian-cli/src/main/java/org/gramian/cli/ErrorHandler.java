@@ -53,6 +53,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             message = UserText.oneLine(ex.getMessage());
         }
         err.println("gramian: " + message);
+        if (ex instanceof org.gramian.design.formula.FormulaException f) {
+            err.println(f.caret());   // the formula with a caret under the position
+        }
         if (code == ExitCodes.INTERNAL && debug.getAsBoolean()) {
             ex.printStackTrace(err);
         }

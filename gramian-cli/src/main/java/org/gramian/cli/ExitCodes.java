@@ -40,7 +40,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         if (exception instanceof OutputException) {
             return OUTPUT_ERROR;
         }
-        if (exception instanceof CommandLine.ParameterException) {
+        if (exception instanceof CommandLine.ParameterException
+                || exception instanceof org.gramian.design.formula.FormulaException) {
             return USAGE;
         }
         if (exception instanceof GramianException || exception instanceof IOException

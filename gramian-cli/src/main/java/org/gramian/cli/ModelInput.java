@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gramian.GramianException;
 import org.gramian.design.ModelSpec;
+import org.gramian.design.formula.Formula;
 import org.gramian.data.RowSource;
 import org.gramian.data.Table;
 import org.gramian.iterative.DenseProblem;
@@ -25,6 +26,15 @@ import picocli.CommandLine.Spec;
 public final class ModelInput {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "CSV file with a header row naming the columns")
     Path file;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FORMULA",
+            description = "the model as an R formula, e.g. 'y ~ x1 + log(x2) + C(g)' (or --formula)")
+    String formulaArgument;
+
+    @Option(names = "--formula", paramLabel = "FORMULA",
+            description = "the model as an R formula: + - * : ^ . 0/-1 (no intercept) I(expr) log exp sqrt abs"
+                    + " poly(x, k) C(g) C(g, ref = 'b'); replaces --target, --features, --degree, --no-intercept")
+    String formulaOption;
 
     // not required = true for picocli: compare --sweep needs neither; required() checks them
     @Option(names = "--target", paramLabel = "COLUMN", description = "the response column y (required)")
@@ -54,6 +64,18 @@ public final class ModelInput {
         if (file == null) {
             throw new ParameterException(mixee.commandLine(), "Missing required parameter: 'FILE.csv'");
         }
+        if (formulaArgument != null && formulaOption != null) {
+            throw new ParameterException(mixee.commandLine(), "give the formula once: as the second argument or"
+                    + " with --formula, not both");
+        }
+        if (formula() != null) {
+            if (target != null || features != null || degree != 1 || noIntercept) {
+                throw new ParameterException(mixee.commandLine(), "a formula says the target, the terms and the"
+                        + " intercept: leave out --target, --features, --degree and --no-intercept");
+            }
+            Formula.parse(formula());   // a bad formula is a usage error with a caret (FormulaException)
+            return;
+        }
         if (target == null) {
             throw new ParameterException(mixee.commandLine(), "Missing required option: '--target=COLUMN'");
         }
@@ -69,8 +91,20 @@ public final class ModelInput {
         }
     }
 
+    /** The formula given as the second argument or by --formula, or null. */
+    String formula() {
+        return formulaArgument != null ? formulaArgument : formulaOption;
+    }
+
     /** The model over the file's columns; features default to every column but the target. */
     ModelSpec spec(List<String> header) {
+        if (formula() != null) {
+            try {
+                return ModelSpec.of(Formula.parse(formula()), weights).withColumns(header);
+            } catch (IllegalArgumentException e) {
+                throw new GramianException(e.getMessage());
+            }
+        }
         List<String> f;
         if (features != null && !features.isEmpty()) {
             f = features;

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gramian.GramianException;
-import org.gramian.design.InvalidValueException;
+import org.gramian.design.Design;
+import org.gramian.numeric.DD;
 import org.gramian.data.RowBlock;
 import org.gramian.data.RowSource;
 import org.gramian.design.UnknownColumnException;
@@ -80,6 +81,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         List<String> features = model.spec().features();
         RowSource data;
+        Design design;
         try {
             CsvSource csv = CsvFiles.open(dataFile);
             java.util.Set<String> known = new java.util.HashSet<>(csv.columns());
@@ -88,12 +90,15 @@ final class PredictCommand implements Callable<Integer> {
                     throw new UnknownColumnException(f, csv.columns());
                 }
             }
-            data = CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet));
+            // a formula's factor columns are read as text; their levels are matched to the model's
+            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet)));
+            design = Design.bindForPrediction(model.spec(), data);
         } catch (GramianException e) {
             throw e.inFile(dataFile.toString());
         }
         try {
-            Output.write(out, spec.commandLine().getOut(), w -> writeCsv(model, predictor, intervals != null, data, w));
+            Output.write(out, spec.commandLine().getOut(),
+                    w -> writeCsv(model, predictor, design, intervals != null, data, w));
         } catch (GramianException e) {
             throw e.inFile(dataFile.toString());
         } catch (UncheckedIOException e) {
@@ -103,8 +108,8 @@ final class PredictCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void writeCsv(SavedModel model, SavedModel.Predictor predictor, boolean intervals, RowSource data,
-                                 Writer w) throws IOException {
+    private static void writeCsv(SavedModel model, SavedModel.Predictor predictor, Design design, boolean intervals,
+                                 RowSource data, Writer w) throws IOException {
         List<String> features = model.spec().features();
         StringBuilder line = new StringBuilder();
         for (String f : features) {
@@ -117,32 +122,24 @@ final class PredictCommand implements Callable<Integer> {
         }
         line.append('\n');
         w.write(line.toString());
-        int k = features.size();
-        double[] hi = new double[k];
-        double[] lo = new double[k];
         try {
-            data.forEachBlock(true, block -> writeBlock(model, predictor, data, block, hi, lo, w));
+            data.forEachBlock(true, block -> writeBlock(predictor, design, data, block, w));
         } catch (WriteFailure e) {
             throw e.getCause();
         }
     }
 
-    private static void writeBlock(SavedModel model, SavedModel.Predictor predictor, RowSource data, RowBlock block,
-                                   double[] hi, double[] lo, Writer w) {
-        List<String> features = model.spec().features();
+    private static void writeBlock(SavedModel.Predictor predictor, Design design, RowSource data, RowBlock block,
+                                   Writer w) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < block.rows(); i++) {
             line.setLength(0);
-            for (int j = 0; j < hi.length; j++) {
-                hi[j] = block.get(i, j);
-                lo[j] = block.tail(i, j);
-                if (!Double.isFinite(hi[j])) {
-                    throw new InvalidValueException(data, block.firstRow() + i, features.get(j),
-                            "expected a finite number, got " + hi[j]);
-                }
-                line.append(Numbers.shortest(hi[j])).append(',');
+            DD[] f = design.inputs(block, i, data);   // checked: finite, and a level the model knows
+            for (int j = 0; j < f.length; j++) {
+                String level = design.levelName(j, f[j].hi);
+                line.append(level != null ? csvField(level) : Numbers.shortest(f[j].hi)).append(',');
             }
-            double[] y = predictor.at(hi, lo);
+            double[] y = predictor.at(f);
             line.append(Numbers.significant17(y[0]));
             for (int k = 1; k < y.length; k++) {
                 line.append(',').append(Numbers.significant17(y[k]));

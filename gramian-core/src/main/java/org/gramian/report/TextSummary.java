@@ -70,8 +70,16 @@ public final class TextSummary {
         sb.append("Analysis of variance").append(s.centred() ? "" : " (uncentred: about zero, not the mean)")
                 .append(nl);
         TextTable anova = new TextTable("Source", "DF", "Sum of Squares", "Mean Square", "F value", "Pr(>F)");
-        anova.row("Regression", Long.toString(a.regressionDf()), Numbers.g15(a.regressionSumOfSquares()),
-                Numbers.g15(a.regressionMeanSquare()), Numbers.g15(a.fStatistic()), Numbers.p(a.fPValue()));
+        if (a.terms().isEmpty()) {
+            anova.row("Regression", Long.toString(a.regressionDf()), Numbers.g15(a.regressionSumOfSquares()),
+                    Numbers.g15(a.regressionMeanSquare()), Numbers.g15(a.fStatistic()), Numbers.p(a.fPValue()));
+        } else {
+            // a formula: one row per term, sequential (type I) sums of squares as R's anova(lm)
+            for (Anova.TermRow t : a.terms()) {
+                anova.row(t.term(), Long.toString(t.df()), Numbers.g15(t.sumOfSquares()), Numbers.g15(t.meanSquare()),
+                        Numbers.g15(t.fStatistic()), Numbers.p(t.fPValue()));
+            }
+        }
         anova.row("Residual", Long.toString(a.residualDf()), Numbers.g15(a.residualSumOfSquares()),
                 Numbers.g15(a.residualMeanSquare()), "", "");
         anova.row("Total", Long.toString(a.regressionDf() + a.residualDf()),
@@ -89,8 +97,14 @@ public final class TextSummary {
         return sb.toString();
     }
 
-    /** {@code y ~ 1 + x + x^2}, or {@code y ~ 0 + x} without intercept (R's notation). */
+    /**
+     * {@code y ~ 1 + x + x^2}, or {@code y ~ 0 + x} without intercept (R's notation); a formula
+     * model's formula as R deparses it.
+     */
     public static String formula(FittedModel m) {
+        if (m.spec().formula() != null) {
+            return m.spec().formula().text();
+        }
         StringBuilder f = new StringBuilder(m.spec().target()).append(" ~ ");
         f.append(m.spec().intercept() ? "1" : "0");
         for (org.gramian.design.Term t : m.spec().terms()) {

@@ -61,6 +61,15 @@ public final class ModelJson {
         if (m.spec().weights() != null) {
             model.put("weights", m.spec().weights());
         }
+        if (m.spec().formula() != null) {
+            // what predict needs to rebuild the same design: the formula and each factor's levels
+            model.put("formula", m.spec().formula().text());
+            ObjectNode lv = model.putObject("levels");
+            m.spec().levels().forEach((col, levels) -> {
+                ArrayNode a = lv.putArray(col);
+                levels.forEach(a::add);
+            });
+        }
         ArrayNode names = model.putArray("coefficientNames");
         m.spec().coefficientNames().forEach(names::add);
 
@@ -103,6 +112,18 @@ public final class ModelJson {
         number(res, "meanSquare", a.residualMeanSquare());
         number(an, "f", a.fStatistic());
         number(an, "p", a.fPValue());
+        if (!a.terms().isEmpty()) {
+            ArrayNode terms = an.putArray("terms");   // sequential (type I) sums of squares, as R's anova(lm)
+            for (Anova.TermRow t : a.terms()) {
+                ObjectNode o = terms.addObject();
+                o.put("term", t.term());
+                o.put("df", t.df());
+                number(o, "sumOfSquares", t.sumOfSquares());
+                number(o, "meanSquare", t.meanSquare());
+                number(o, "f", t.fStatistic());
+                number(o, "p", t.fPValue());
+            }
+        }
 
         Conditioning c = m.conditioning();
         ObjectNode co = root.putObject("conditioning");

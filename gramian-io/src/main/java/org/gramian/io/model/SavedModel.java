@@ -80,8 +80,21 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         ModelSpec spec;
         try {
             spec = new ModelSpec(target, features, degree.asInt(), intercept.asBoolean());
+            JsonNode formula = model.path("formula");
+            if (!formula.isMissingNode()) {
+                if (!formula.isTextual()) {
+                    throw bad(file, "'model.formula' must be a formula text");
+                }
+                spec = ModelSpec.of(org.gramian.design.formula.Formula.parse(formula.asText()))
+                        .withLevels(levels(file, model.path("levels")));
+                if (!spec.features().equals(features) || !spec.target().equals(target)) {
+                    throw bad(file, "'model.features' and 'model.target' do not match 'model.formula'");
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw bad(file, e.getMessage());
+        } catch (org.gramian.design.formula.FormulaException e) {
+            throw bad(file, "'model.formula': " + e.getMessage());
         }
         JsonNode coefs = root.path("coefficients");
         List<String> names = spec.coefficientNames();
@@ -130,6 +143,31 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             df = inf.path("residualDf").asLong(0);
         }
         return new SavedModel(spec, w, cov, s2, df);
+    }
+
+    private static java.util.Map<String, List<String>> levels(Path file, JsonNode node) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (node.isMissingNode()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw bad(file, "'model.levels' must map each factor column to its levels");
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            List<String> lv = new ArrayList<>();
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw bad(file, "'model.levels." + e.getKey() + "' must be an array of level names");
+            }
+            for (JsonNode l : e.getValue()) {
+                if (!l.isTextual()) {
+                    throw bad(file, "'model.levels." + e.getKey() + "' must be an array of level names");
+                }
+                lv.add(l.asText());
+            }
+            out.put(e.getKey(), lv);
+        }
+        return out;
     }
 
     private static String text(Path file, JsonNode parent, String path) {
@@ -192,6 +230,15 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             for (int j = 0; j < f.length; j++) {
                 f[j] = DD.of(hi[j], lo[j]);
             }
+            return at(f);
+        }
+
+        /**
+         * As {@link #at(double[], double[])} for feature values in double-double, in
+         * {@code spec().features()} order (a factor's value: the index of its level among the model's
+         * levels, as {@link Design#inputs} reads it).
+         */
+        public double[] at(DD[] f) {
             DD[] x = design.row(f);
             double y = Design.combine(estimates, x).doubleValue();
             if (!intervals) {
