@@ -27,6 +27,12 @@ public final class FormulaException extends GramianException {
         this.position = position;
     }
 
+    /** Itself: a formula is not placed in a data file. */
+    @Override
+    public GramianException inFile(String file) {
+        return this;
+    }
+
     public String formula() {
         return formula;
     }
