@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gramian.design.Design;
-import org.gramian.design.Term;
 import java.util.concurrent.Callable;
 import org.gramian.GramianException;
 import org.gramian.Gramian;
@@ -62,7 +61,12 @@ public final class PlotCommand implements Callable<Integer> {
                     + data.spec().features().size() + " features " + data.spec().features()
                     + ": choose one with --features");
         }
-        FittedModel model = Gramian.fit(data.table(), data.spec());
+        org.gramian.data.Table table = data.table();
+        FittedModel model = Gramian.fit(table, data.spec());
+        if (!model.spec().levels().isEmpty()) {
+            throw new GramianException("plot draws y against one numeric feature; "
+                    + data.spec().features().get(0) + " is categorical");
+        }
         Design design = model.design();   // formed once for all the predictions below
         double[] coef = model.estimates();
         String xName = data.spec().features().get(0);
@@ -74,10 +78,10 @@ public final class PlotCommand implements Callable<Integer> {
         double[] res = new double[m];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        // the raw feature: the design column whose term is x itself (also for a polynomial)
-        int col = Design.of(data.spec()).terms().indexOf(new Term.Column(xName));
+        // the raw feature, as read (a formula's terms may all be transforms of it, e.g. log(x))
+        double[] raw = table.column(xName);
         for (int i = 0; i < m; i++) {
-            x[i] = data.problem().x()[i][col];
+            x[i] = raw[i];
             fitted[i] = design.predict(coef, x[i]);
             res[i] = y[i] - fitted[i];
             lo = Math.min(lo, x[i]);
@@ -89,7 +93,8 @@ public final class PlotCommand implements Callable<Integer> {
             gx[k] = lo == hi ? lo : lo + (hi - lo) * k / (GRID - 1);
             gy[k] = design.predict(coef, gx[k]);
         }
-        String curve = data.spec().degree() > 1 ? "degree-" + data.spec().degree() + " polynomial fit" : "least-squares line";
+        String curve = data.spec().formula() != null ? "fit of " + data.spec().formula().text()
+                : data.spec().degree() > 1 ? "degree-" + data.spec().degree() + " polynomial fit" : "least-squares line";
         String title = String.format(Locale.ROOT, "%s vs %s: %s, R² = %.4f", yName, xName, curve,
                 model.statistics().rSquared());
         List<XYChart> charts = new ArrayList<>();
