@@ -58,6 +58,7 @@ final class ChunkParser {
     private final boolean drop;
     private final Map<String, Integer>[] codes;
     private final int maxRows;
+    private final boolean hint; // text in a column found numeric: suggest C(col)
     private final DecimalParser number = new DecimalParser();
     private byte[] scratch = new byte[64];
 
@@ -87,6 +88,7 @@ final class ChunkParser {
         this.drop = format.missing() == CsvFormat.Missing.DROP;
         this.codes = codes;
         this.maxRows = maxRows;
+        this.hint = format.inferCategorical() && mode != Mode.SNIFF;
         boolean numericNa = false;
         DecimalParser p = new DecimalParser();
         for (byte[] t : na) {
@@ -346,6 +348,11 @@ final class ChunkParser {
                         } else {
                             badField = field;
                             badDetail = describe(status, cb, cf, ct);
+                            if (hint && status == DecimalParser.NOT_A_NUMBER && !isMissing) {
+                                String col = columns.get(field);
+                                badDetail += " (the first " + CsvFormat.SNIFF_ROWS + " rows held numbers, so the column"
+                                        + " is read as numeric; C(" + col + ") reads it as categorical)";
+                            }
                         }
                     }
                 }
