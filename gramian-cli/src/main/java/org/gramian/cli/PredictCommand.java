@@ -65,6 +65,9 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    CsvOptions csvOptions = new CsvOptions();
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
@@ -83,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
         RowSource data;
         Design design;
         try {
-            CsvSource csv = CsvFiles.open(dataFile);
+            CsvSource csv = CsvFiles.open(dataFile, csvOptions.format(), spec.commandLine().getErr());
             java.util.Set<String> known = new java.util.HashSet<>(csv.columns());
             for (String f : features) {
                 if (!known.contains(f)) {
@@ -91,7 +94,8 @@ final class PredictCommand implements Callable<Integer> {
                 }
             }
             // a formula's factor columns are read as text; their levels are matched to the model's
-            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet)));
+            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet),
+                    model.spec().formula() != null));
             design = Design.bindForPrediction(model.spec(), data);
         } catch (GramianException e) {
             throw e.inFile(dataFile.toString());
@@ -104,6 +108,13 @@ final class PredictCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             // reading the data failed part-way (writing failures are OutputExceptions)
             throw new GramianException(dataFile + ": cannot read: " + e.getCause().getMessage(), e);
+        }
+        if (data.droppedRows() > 0) {
+            // the output has a row per complete input row only: say so (R's predict would print NA there)
+            spec.commandLine().getErr().println("note: " + dataFile + ": " + data.droppedRows() + " row"
+                    + (data.droppedRows() == 1 ? "" : "s") + " with a missing value left out (--missing fail makes"
+                    + " this an error)");
+            spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
     }

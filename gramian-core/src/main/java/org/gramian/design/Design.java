@@ -143,9 +143,22 @@ public final class Design {
         return new Design(resolved, source.columns(), resolved.formula() == null ? null : source, false);
     }
 
-    /** {@code source} reading the model's factor columns ({@link ModelSpec#factorColumns()}) as categorical. */
+    /**
+     * {@code source} reading the model's factor columns as categorical: those of
+     * {@link ModelSpec#factorColumns()} and, for a formula, every column it reads that the source
+     * found to hold text (a string column is a factor, as in R). A model without formula reads
+     * text columns as numbers (and so reports them).
+     */
     public static RowSource prepare(ModelSpec spec, RowSource source) {
-        java.util.Set<String> factors = spec.factorColumns();
+        java.util.Set<String> factors = new java.util.LinkedHashSet<>(spec.factorColumns());
+        if (spec.formula() != null) {
+            java.util.Set<String> text = source.categoricalColumns();
+            for (String f : spec.withColumns(source.columns()).features()) {
+                if (text.contains(f)) {
+                    factors.add(f);
+                }
+            }
+        }
         if (factors.isEmpty()) {
             return source;
         }
