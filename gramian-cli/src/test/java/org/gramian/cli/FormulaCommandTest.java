@@ -155,4 +155,68 @@ class FormulaCommandTest {
         assertThat(a.path("model").path("formula").asText()).isEqualTo("mpg ~ (wt + cyl + hp) - cyl");
         assertThat(a.path("model").path("coefficientNames").toString()).isEqualTo("[\"(Intercept)\",\"wt\",\"hp\"]");
     }
+
+    private Path resource(String name) throws Exception {
+        Path p = tmp.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/r/" + name)) {
+            Files.write(p, in.readAllBytes());
+        }
+        return p;
+    }
+
+    /**
+     * Text columns are factors. R 4.2.2: {@code d <- read.csv("warpbreaks.csv", stringsAsFactors = TRUE);
+     * f <- lm(breaks ~ wool * tension, d); sprintf("%.17g", coef(f)); anova(f);
+     * predict(f, data.frame(wool = c("B", "A"), tension = c("M", "H")))}.
+     */
+    @Test
+    void factorsFromTextColumnsFitAndPredictAsR() throws Exception {
+        Path data = resource("warpbreaks.csv");
+        Path model = tmp.resolve("wb.json");
+        Cli.Result fit = Cli.run("fit", data.toString(), "breaks ~ wool * tension", "--format", "json", "--out",
+                model.toString());
+        assertThat(fit.code()).as(fit.err()).isZero();
+        JsonNode j = ModelJson.MAPPER.readTree(Files.readString(model));
+        assertThat(j.path("model").path("levels").toString())
+                .isEqualTo("{\"tension\":[\"H\",\"L\",\"M\"],\"wool\":[\"A\",\"B\"]}");
+        double[] r = {24.55555555555555, -5.7777777777777732, 20.000000000000004, -0.55555555555554892,
+            -10.555555555555562, 10.555555555555546};
+        for (int k = 0; k < r.length; k++) {
+            assertThat(j.path("coefficients").get(k).path("estimate").asDouble()).isCloseTo(r[k], within(1e-12));
+        }
+        assertThat(j.path("anova").path("terms").get(1).path("df").asInt()).isEqualTo(2);
+        assertThat(j.path("anova").path("terms").get(1).path("sumOfSquares").asDouble())
+                .isCloseTo(2034.2592592592607, within(1e-9));
+        // new data: a quoted level, columns in another order, an extra column; ŷ = cell means
+        Path fresh = file("new.csv", "tension,other,wool\n\"M\",x,B\nH,y,A\n");
+        Cli.Result p = Cli.run("predict", model.toString(), fresh.toString());
+        assertThat(p.code()).as(p.err()).isZero();
+        List<String> lines = p.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("wool,tension,predicted_breaks");
+        assertThat(lines.get(1)).startsWith("B,M,");
+        assertThat(Double.parseDouble(lines.get(1).split(",")[2])).isCloseTo(28.777777777777779, within(1e-12));
+        assertThat(Double.parseDouble(lines.get(2).split(",")[2])).isCloseTo(24.555555555555554, within(1e-12));
+
+        Cli.Result bad = Cli.run("predict", model.toString(), file("bad.csv", "wool,tension\nA,H\nC,L\n").toString());
+        assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("bad.csv, line 3").contains("'wool'")
+                .contains("level 'C' was not in the data the model was fitted on");
+    }
+
+    @Test
+    void aTextColumnWithoutFormulaIsStillRefusedAsANumber() throws Exception {
+        Cli.Result r = Cli.run("fit", resource("warpbreaks.csv").toString(), "--target", "breaks");
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("expected a number, found 'A'");
+    }
+
+    /** Rows with a missing value are dropped (R's na.omit) and factor levels come from the rows kept. */
+    @Test
+    void missingValuesDroppedWithAFormula() throws Exception {
+        Path data = file("na.csv", "y,g,x\n1,a,1\n2,b,2\nNA,c,3\n4,a,\n5,b,5\n7,a,6\n8,b,8\n");
+        Cli.Result r = Cli.run("fit", data.toString(), "y ~ g + x", "--format", "json");
+        JsonNode j = json(r);
+        assertThat(j.path("statistics").path("observations").asInt()).isEqualTo(5);
+        assertThat(j.path("model").path("levels").path("g").toString()).isEqualTo("[\"a\",\"b\"]");
+    }
 }
