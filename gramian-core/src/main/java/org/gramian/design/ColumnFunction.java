@@ -23,9 +23,11 @@ abstract class ColumnFunction {
 
     abstract DD exact(DD[] f);
 
-    /** The function of {@code term}; {@code index} maps a feature name to its index, {@code levels} as in the spec. */
-    static ColumnFunction of(Term term, Map<String, Integer> index, Map<String, List<String>> levels,
-                             Map<String, List<String>> modelLevels) {
+    /**
+     * The function of {@code term}; {@code index} maps a feature name to its index, {@code levels}
+     * gives each factor's levels in model order ({@link ModelSpec#levels()}).
+     */
+    static ColumnFunction of(Term term, Map<String, Integer> index, Map<String, List<String>> levels) {
         if (term instanceof Term.Intercept) {
             return constant(1.0, DD.ONE);
         }
@@ -37,7 +39,7 @@ abstract class ColumnFunction {
         }
         if (term instanceof Term.Dummy d) {
             int f = index.get(d.column());
-            int level = modelLevels.get(d.column()).indexOf(d.level());
+            int level = levels.get(d.column()).indexOf(d.level());
             return new ColumnFunction() {
                 @Override
                 double value(double[] v) {
@@ -51,7 +53,7 @@ abstract class ColumnFunction {
             };
         }
         if (term instanceof Term.Interaction in) {
-            ColumnFunction[] parts = in.parts().stream().map(t -> of(t, index, levels, modelLevels))
+            ColumnFunction[] parts = in.parts().stream().map(t -> of(t, index, levels))
                     .toArray(ColumnFunction[]::new);
             return new ColumnFunction() {
                 @Override

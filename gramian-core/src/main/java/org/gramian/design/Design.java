@@ -15,6 +15,12 @@ import org.gramian.data.RowSource;
  * <p>A design is either bound to a source's columns ({@link #bind}: expands {@link RowBlock}s) or
  * not ({@link #of}: expands feature values given in {@code spec.features()} order, as prediction
  * does).
+ *
+ * <p>A formula's columns (transforms, factor dummies, interactions) are computed by a
+ * {@link ColumnFunction} per column from the row's feature values; a factor feature's value is the
+ * index of its level among the model's levels ({@link ModelSpec#levels()}), mapped from the
+ * source's own level index by name when bound, so new data may list its levels in another order.
+ * A model without formula keeps the plan below, unchanged, so its outputs keep their bits.
  */
 public final class Design {
     private final ModelSpec spec;
@@ -95,7 +101,7 @@ public final class Design {
         } else {
             functions = new ColumnFunction[terms.size()];
             for (int j = 0; j < functions.length; j++) {
-                functions[j] = ColumnFunction.of(terms.get(j), featureIndex, spec.levels(), spec.levels());
+                functions[j] = ColumnFunction.of(terms.get(j), featureIndex, spec.levels());
             }
             for (int f = 0; f < features.size(); f++) {
                 List<String> model = spec.levels().get(features.get(f));
