@@ -122,8 +122,15 @@ public final class Design {
         sourceLevels = srcLevels;
     }
 
-    /** The design of {@code spec} reading rows whose columns are {@code sourceColumns}. */
+    /**
+     * The design of {@code spec} reading rows whose columns are {@code sourceColumns}. A model with
+     * factors needs its source's levels: bind it with {@link #bind(ModelSpec, RowSource)}.
+     */
     public static Design bind(ModelSpec spec, List<String> sourceColumns) {
+        if (!spec.factorColumns().isEmpty()) {
+            throw new IllegalArgumentException("a model with factors " + spec.factorColumns()
+                    + " is bound to its RowSource (the levels come from it), not to column names");
+        }
         return new Design(spec, sourceColumns);
     }
 
