@@ -3,6 +3,7 @@ package org.gramian.model;
 import java.util.List;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
+import org.gramian.solve.LeastSquaresSolution;
 import org.gramian.solve.SolverKind;
 import org.gramian.solve.SolverResult;
 import org.gramian.stats.Anova;
@@ -10,6 +11,7 @@ import org.gramian.stats.Coefficient;
 import org.gramian.stats.Conditioning;
 import org.gramian.stats.FitStatistics;
 import org.gramian.stats.Inference;
+import org.gramian.stats.Likelihood;
 
 /**
  * A fitted least-squares model ŷ = Xw: the coefficients with their standard errors, t and
@@ -28,20 +30,64 @@ import org.gramian.stats.Inference;
  * @param covariance       Cov(w) = s²(XᵀX)⁻¹ (NaN for aliased coefficients)
  * @param residualVariance s²
  * @param residualDf       n − rank
+ * @param likelihood       the Gaussian log-likelihood, AIC and BIC (R's {@code logLik.lm}), or null where
+ *                         not defined (ridge) or not known (a weighted fit built without Σ log w)
+ * @param ridge            the penalty and the ridge statistics for a ridge fit, null otherwise; a ridge
+ *                         model has no standard errors, t, p, intervals, ANOVA or covariance (NaN): the
+ *                         estimates are biased, so the least-squares theory behind them does not apply
  */
 public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
                           Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
-                          double residualVariance, long residualDf) {
+                          double residualVariance, long residualDf, Likelihood likelihood, RidgeSummary ridge) {
 
     public FittedModel {
         coefficients = List.copyOf(coefficients);
     }
 
-    /** The model of a solved problem: its inference ({@link Inference}) and the solver's record. */
+    /** A least-squares model without likelihood or ridge parts. */
+    public FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
+                       Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
+                       double residualVariance, long residualDf) {
+        this(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance, residualVariance,
+                residualDf, null, null);
+    }
+
+    /**
+     * The model of a solved problem: its inference ({@link Inference}) and the solver's record. For an
+     * unweighted model the log-likelihood is included; a weighted one needs Σ log w
+     * ({@link #of(ModelSpec, SolverResult, double)}).
+     */
     public static FittedModel of(ModelSpec spec, SolverResult result) {
+        return spec.weights() == null ? of(spec, result, 0.0) : of(spec, result, Double.NaN);
+    }
+
+    /**
+     * As {@link #of(ModelSpec, SolverResult)}, with Σ log wᵢ over the rows of positive weight (0 without
+     * weights; NaN: unknown, no likelihood) for the log-likelihood.
+     */
+    public static FittedModel of(ModelSpec spec, SolverResult result, double sumLogWeights) {
         Inference inf = Inference.of(spec, result.solution());
+        Likelihood ll = null;
+        LeastSquaresSolution sol = result.solution();
+        if (!Double.isNaN(sumLogWeights) && sol.observations() > 0) {
+            // log RSS from the scaled sum (RSS = scaledRss/c²): it exists even where RSS itself overflows
+            double logRss = Math.log(sol.scaledRss().doubleValue())
+                    - 2 * Math.getExponent(sol.responseScale()) * Math.log(2);
+            ll = Likelihood.gaussian(sol.observations(), sol.rank(), logRss, sumLogWeights);
+        }
         return new FittedModel(spec, inf.coefficients(), inf.statistics(), inf.anova(), inf.conditioning(),
-                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf());
+                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf(), ll,
+                null);
+    }
+
+    /** Whether this is a ridge fit ({@link #ridge()} not null). */
+    public boolean isRidge() {
+        return ridge != null;
+    }
+
+    /** "ols", "wls" or "ridge": the kind of model, as the model file records it. */
+    public String kind() {
+        return ridge != null ? "ridge" : spec.weights() != null ? "wls" : "ols";
     }
 
     /**

@@ -3,7 +3,9 @@ package org.gramian.model;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.data.RowSource;
+import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolver;
+import org.gramian.solve.SolverResult;
 import org.gramian.solve.SolverKind;
 
 /**
@@ -32,7 +34,26 @@ public final class OrdinaryLeastSquares implements Estimator {
             // that a bad value in them is reported first, as it would be by the pass.
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
-        return FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
+        SolverResult result = LeastSquaresSolver.of(solver).solve(data, design);
+        return FittedModel.of(spec, result, design.weighted() ? sumLogWeights(data, design) : 0.0);
+    }
+
+    /**
+     * Σ log wᵢ over the rows of positive weight, for the weighted log-likelihood (R's {@code logLik.lm}):
+     * one more pass reading the weights, summed in row order in double-double (the same bits for any
+     * blocking of the source).
+     */
+    static double sumLogWeights(RowSource data, Design design) {
+        DD[] sum = {DD.ZERO};
+        data.forEachBlock(false, block -> {
+            for (int i = 0; i < block.rows(); i++) {
+                double w = design.weight(block, i, data);
+                if (w > 0) {
+                    sum[0] = sum[0].add(Math.log(w));
+                }
+            }
+        });
+        return sum[0].doubleValue();
     }
 
     /** The number of rows, each expanded (so checked) once: only for sources known to be short. */
