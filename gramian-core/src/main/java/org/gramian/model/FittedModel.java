@@ -3,6 +3,7 @@ package org.gramian.model;
 import java.util.List;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
+import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolution;
 import org.gramian.solve.SolverKind;
 import org.gramian.solve.SolverResult;
@@ -58,22 +59,21 @@ public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitSta
      * ({@link #of(ModelSpec, SolverResult, double)}).
      */
     public static FittedModel of(ModelSpec spec, SolverResult result) {
-        return spec.weights() == null ? of(spec, result, 0.0) : of(spec, result, Double.NaN);
+        return of(spec, result, spec.weights() == null ? DD.ZERO : null);
     }
 
     /**
-     * As {@link #of(ModelSpec, SolverResult)}, with Σ log wᵢ over the rows of positive weight (0 without
-     * weights; NaN: unknown, no likelihood) for the log-likelihood.
+     * As {@link #of(ModelSpec, SolverResult)}, with Σ log wᵢ over the rows of positive weight
+     * ({@link DD#ZERO} without weights; null: unknown, no likelihood) for the log-likelihood.
      */
-    public static FittedModel of(ModelSpec spec, SolverResult result, double sumLogWeights) {
+    public static FittedModel of(ModelSpec spec, SolverResult result, DD sumLogWeights) {
         Inference inf = Inference.of(spec, result.solution());
         Likelihood ll = null;
         LeastSquaresSolution sol = result.solution();
-        if (!Double.isNaN(sumLogWeights) && sol.observations() > 0) {
-            // log RSS from the scaled sum (RSS = scaledRss/c²): it exists even where RSS itself overflows
-            double logRss = Math.log(sol.scaledRss().doubleValue())
-                    - 2 * Math.getExponent(sol.responseScale()) * Math.log(2);
-            ll = Likelihood.gaussian(sol.observations(), sol.rank(), logRss, sumLogWeights);
+        if (sumLogWeights != null && sol.observations() > 0) {
+            // RSS = scaledRss/c²: its log exists even where RSS itself leaves the double range
+            ll = Likelihood.gaussian(sol.observations(), sol.rank(), sol.scaledRss(),
+                    -2 * Math.getExponent(sol.responseScale()), sumLogWeights);
         }
         return new FittedModel(spec, inf.coefficients(), inf.statistics(), inf.anova(), inf.conditioning(),
                 result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf(), ll,

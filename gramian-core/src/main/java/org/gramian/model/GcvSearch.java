@@ -16,8 +16,9 @@ import org.gramian.solve.RidgeSpectrum;
  * units: below σ²_min/100 every coefficient is within 1% of least squares, above 100·σ²_max every
  * slope is shrunk by over 99%); then a golden-section search for the minimum of GCV over log λ
  * between the two grid neighbours of the grid's smallest score, to a relative width of 10⁻¹².
- * GCV need not be unimodal: the grid picks the valley, the refinement its bottom. Everything is
- * deterministic (StrictMath for the grid).
+ * GCV need not be unimodal: the grid picks the valley, the refinement its bottom. When the smallest
+ * grid score is the first and the centred X has full rank, λ = 0 (least squares) is compared too and
+ * chosen if it scores no worse. Everything is deterministic (StrictMath for the grid).
  */
 public final class GcvSearch {
     /** The number of grid points. */
@@ -87,7 +88,11 @@ public final class GcvSearch {
         }
         GcvPoint chosen = s.point(StrictMath.exp(bestT));
         String note = "";
-        if (best == 0) {
+        if (best == 0 && s.fullRank() && s.scaledGcv(0.0) <= s.scaledGcv(StrictMath.exp(bestT))) {
+            chosen = s.point(0.0);
+            note = "GCV keeps falling toward λ = 0 below the grid and is smallest at λ = 0: no shrinkage, the"
+                    + " least-squares fit";
+        } else if (best == 0) {
             note = String.format(Locale.ROOT, "GCV is smallest at the low end of the grid (λ = %.3g, every coefficient"
                     + " within 1%% of least squares): the data ask for little or no shrinkage", grid.get(0).lambda());
         } else if (best == GRID_POINTS - 1) {

@@ -6,6 +6,7 @@ import org.gramian.data.RowSource;
 import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolver;
 import org.gramian.solve.SolverResult;
+import org.gramian.stats.Likelihood;
 import org.gramian.solve.SolverKind;
 
 /**
@@ -35,7 +36,7 @@ public final class OrdinaryLeastSquares implements Estimator {
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
         SolverResult result = LeastSquaresSolver.of(solver).solve(data, design);
-        return FittedModel.of(spec, result, design.weighted() ? sumLogWeights(data, design) : 0.0);
+        return FittedModel.of(spec, result, design.weighted() ? sumLogWeights(data, design) : DD.ZERO);
     }
 
     /**
@@ -43,17 +44,17 @@ public final class OrdinaryLeastSquares implements Estimator {
      * one more pass reading the weights, summed in row order in double-double (the same bits for any
      * blocking of the source).
      */
-    static double sumLogWeights(RowSource data, Design design) {
+    static DD sumLogWeights(RowSource data, Design design) {
         DD[] sum = {DD.ZERO};
         data.forEachBlock(false, block -> {
             for (int i = 0; i < block.rows(); i++) {
                 double w = design.weight(block, i, data);
                 if (w > 0) {
-                    sum[0] = sum[0].add(Math.log(w));
+                    sum[0] = sum[0].add(Likelihood.logOf(w));
                 }
             }
         });
-        return sum[0].doubleValue();
+        return sum[0];
     }
 
     /** The number of rows, each expanded (so checked) once: only for sources known to be short. */

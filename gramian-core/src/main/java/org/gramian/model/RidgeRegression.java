@@ -103,7 +103,7 @@ public final class RidgeRegression implements Estimator {
                 .divide(DD.of(resid).square()).doubleValue(), sol.rssExponent()) : Double.NaN;
         double r2 = sol.scaledTss().signum() > 0
                 ? 1.0 - sol.scaledRss().divide(sol.scaledTss()).doubleValue() : Double.NaN;
-        double kappa = spectrum.penalizedConditionNumber(mu, problem.penalized());
+        double kappa = spectrum.penalizedConditionNumber(mu);
         if (curve != null) {
             // the chosen point as refitted (RSS of the stacked solve, which the closed form agrees with)
             curve = new GcvCurve(curve.grid(), new GcvPoint(lam, df, rss, gcv), curve.note());

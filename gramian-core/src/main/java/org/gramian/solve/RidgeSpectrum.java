@@ -27,8 +27,11 @@ public final class RidgeSpectrum {
     private final long n;
     private final int muExponent;  // λ = μ·2^muExponent
     private final int rssExponent;
+    private final int q;
 
-    private RidgeSpectrum(DD[] sigma2, DD[] zeta2, DD rest, int offset, long n, int muExponent, int rssExponent) {
+    private RidgeSpectrum(DD[] sigma2, DD[] zeta2, DD rest, int offset, long n, int muExponent, int rssExponent,
+                          int q) {
+        this.q = q;
         this.sigma2 = sigma2;
         this.zeta2 = zeta2;
         this.rest = rest;
@@ -42,7 +45,7 @@ public final class RidgeSpectrum {
         int rssExponent = -2 * Math.getExponent(d[d.length - 1]);
         DD rho2 = b[q][q].square();
         if (q == 0) {
-            return new RidgeSpectrum(new DD[0], new DD[0], rho2, offset, n, 0, rssExponent);
+            return new RidgeSpectrum(new DD[0], new DD[0], rho2, offset, n, 0, rssExponent, 0);
         }
         double g = 0;
         for (int j = 0; j < q; j++) {
@@ -88,7 +91,7 @@ public final class RidgeSpectrum {
                 rest = rest.add(b[i][q].subtract(fitted[i]).square());
             }
         }
-        return new RidgeSpectrum(s2, z2, rest, offset, n, -2 * Math.getExponent(g), rssExponent);
+        return new RidgeSpectrum(s2, z2, rest, offset, n, -2 * Math.getExponent(g), rssExponent, q);
     }
 
     /** λ in original units for μ. */
@@ -117,7 +120,7 @@ public final class RidgeSpectrum {
     }
 
     /** Whether the centred X has full column rank q (so λ = 0 is ordinary least squares). */
-    public boolean fullRank(int q) {
+    public boolean fullRank() {
         return sigma2.length == q;
     }
 
@@ -166,12 +169,12 @@ public final class RidgeSpectrum {
      * κ₂ of the penalized system [X_c; √λ·I] (columns as given): √((σ_max² + λ)/(σ_min² + λ)),
      * σ_min = 0 for dependent columns (∞ at λ = 0 then).
      */
-    public double penalizedConditionNumber(double mu, int q) {
+    public double penalizedConditionNumber(double mu) {
         if (q == 0) {
             return 1.0;
         }
         double hi = largestSquare() + mu;
-        double lo = (fullRank(q) ? smallestSquare() : 0.0) + mu;
+        double lo = (fullRank() ? smallestSquare() : 0.0) + mu;
         return lo > 0 ? Math.sqrt(hi / lo) : Double.POSITIVE_INFINITY;
     }
 }

@@ -1,5 +1,7 @@
 package org.gramian.stats;
 
+import org.gramian.numeric.DD;
+
 /**
  * The Gaussian log-likelihood of a linear model at its least-squares fit, with AIC and BIC, exactly
  * as R's {@code logLik.lm}, {@code AIC} and {@code BIC} define them:
@@ -18,19 +20,36 @@ package org.gramian.stats;
  */
 public record Likelihood(double logLikelihood, int df, double aic, double bic) {
 
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
-
     /**
+     * Evaluated in double-double (the logarithms too, {@link DDMath#log}), because the terms cancel:
+     * ℓ can be near 0 while log 2π + 1 − log N + log RSS is not, and a double evaluation then loses
+     * the last digits (R's own value for the 3-point worked example is off in the 14th digit).
+     *
      * @param n             N, observations with positive weight
      * @param rank          the rank of X (estimated coefficients)
-     * @param logRss        log Σ wᵢrᵢ² (natural log; −∞ for an exact fit), taken from the factor
-     *                      in scaled units so that it exists even when the sum of squares itself
-     *                      is outside the double range
-     * @param sumLogWeights Σ log wᵢ over the rows of positive weight (0 without weights)
+     * @param scaledRss     Σ wᵢrᵢ²·2^−{@code rssExponent}, as the factor has it (so that log RSS
+     *                      exists even when the sum of squares itself is outside the double range);
+     *                      0 for an exact fit (ℓ = +∞)
+     * @param rssExponent   RSS = scaledRss·2^rssExponent
+     * @param sumLogWeights Σ log wᵢ over the rows of positive weight ({@link DD#ZERO} without weights)
      */
-    public static Likelihood gaussian(long n, int rank, double logRss, double sumLogWeights) {
-        double ll = 0.5 * (sumLogWeights - n * (LOG_2PI + 1 - Math.log(n) + logRss));
+    public static Likelihood gaussian(long n, int rank, DD scaledRss, int rssExponent, DD sumLogWeights) {
         int k = rank + 1;
-        return new Likelihood(ll, k, -2 * ll + 2 * k, -2 * ll + Math.log(n) * k);
+        if (scaledRss.isZero()) {
+            double inf = Double.POSITIVE_INFINITY;
+            return new Likelihood(inf, k, -inf, -inf);
+        }
+        DD logN = DDMath.log((double) n);
+        DD logRss = DDMath.log(scaledRss).add(DDMath.LN2.multiply(rssExponent));
+        DD inner = DDMath.HALF_LN_2PI.multiply(2.0).add(1.0).subtract(logN).add(logRss);
+        DD ll = sumLogWeights.subtract(inner.multiply((double) n)).multiply(0.5);
+        DD minus2 = ll.multiply(-2.0);
+        return new Likelihood(ll.doubleValue(), k, minus2.add(2.0 * k).doubleValue(),
+                minus2.add(logN.multiply(k)).doubleValue());
+    }
+
+    /** ln w in double-double, for Σ log wᵢ. */
+    public static DD logOf(double w) {
+        return DDMath.log(w);
     }
 }
