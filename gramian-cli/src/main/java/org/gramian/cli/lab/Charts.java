@@ -128,9 +128,11 @@ public final class Charts {
      */
     public static BufferedImage gcv(double[] lambda, double[] gcv, double chosenLambda, double chosenGcv, int width,
                                     int height, String title) {
-        XYChart c = chart(width, height, title, "λ (log scale)", "GCV(λ) = n·RSS/(n − tr H)²");
+        XYChart c = chart(width, height, title, "λ (log scale)", "GCV(λ) = n·RSS/(n − tr H)² (log scale)");
         c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setXAxisDecimalPattern("0.##E0");
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisDecimalPattern("0.###E0");
+        c.getStyler().setPlotGridVerticalLinesVisible(false);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int k = 0; k < lambda.length; k++) {
