@@ -1,6 +1,7 @@
 package org.gramian.model;
 
 import java.util.List;
+import org.gramian.data.RowSource;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.numeric.DD;
@@ -31,6 +32,9 @@ import org.gramian.stats.Likelihood;
  * @param covariance       Cov(w) = s²(XᵀX)⁻¹ (NaN for aliased coefficients)
  * @param residualVariance s²
  * @param residualDf       n − rank
+ * @param droppedRows      observations of the data left out because a column the model uses held a
+ *                         missing value (R's {@code na.omit}; {@link RowSource#droppedRows()}), not
+ *                         counted in n
  * @param likelihood       the Gaussian log-likelihood, AIC and BIC (R's {@code logLik.lm}), or null where
  *                         not defined (ridge) or not known (a weighted fit built without Σ log w)
  * @param ridge            the penalty and the ridge statistics for a ridge fit, null otherwise; a ridge
@@ -39,18 +43,36 @@ import org.gramian.stats.Likelihood;
  */
 public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
                           Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
-                          double residualVariance, long residualDf, Likelihood likelihood, RidgeSummary ridge) {
+                          double residualVariance, long residualDf, long droppedRows, Likelihood likelihood,
+                          RidgeSummary ridge) {
 
     public FittedModel {
         coefficients = List.copyOf(coefficients);
+        if (droppedRows < 0) {
+            throw new IllegalArgumentException("droppedRows must be at least 0, got " + droppedRows);
+        }
+    }
+
+    /** A least-squares model fitted to data without missing values (none dropped), without likelihood. */
+    public FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
+                       Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
+                       double residualVariance, long residualDf) {
+        this(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance, residualVariance,
+                residualDf, 0);
     }
 
     /** A least-squares model without likelihood or ridge parts. */
     public FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
                        Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
-                       double residualVariance, long residualDf) {
+                       double residualVariance, long residualDf, long droppedRows) {
         this(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance, residualVariance,
-                residualDf, null, null);
+                residualDf, droppedRows, null, null);
+    }
+
+    /** This model, recording that {@code n} observations were left out for missing values. */
+    public FittedModel withDroppedRows(long n) {
+        return new FittedModel(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance,
+                residualVariance, residualDf, n, likelihood, ridge);
     }
 
     /**
@@ -76,7 +98,7 @@ public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitSta
                     -2 * Math.getExponent(sol.responseScale()), sumLogWeights);
         }
         return new FittedModel(spec, inf.coefficients(), inf.statistics(), inf.anova(), inf.conditioning(),
-                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf(), ll,
+                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf(), 0, ll,
                 null);
     }
 

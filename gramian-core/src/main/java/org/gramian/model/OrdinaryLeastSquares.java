@@ -36,7 +36,8 @@ public final class OrdinaryLeastSquares implements Estimator {
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
         SolverResult result = LeastSquaresSolver.of(solver).solve(data, design);
-        return FittedModel.of(spec, result, design.weighted() ? sumLogWeights(data, design) : DD.ZERO);
+        FittedModel m = FittedModel.of(spec, result, design.weighted() ? sumLogWeights(data, design) : DD.ZERO);
+        return data.droppedRows() == 0 ? m : m.withDroppedRows(data.droppedRows());
     }
 
     /**

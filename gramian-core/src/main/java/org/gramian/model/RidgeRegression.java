@@ -68,8 +68,9 @@ public final class RidgeRegression implements Estimator {
     public FittedModel fit(RowSource data, ModelSpec spec) {
         Design design = Design.bind(spec, data.columns());
         HouseholderAccumulator qr = Accumulation.equilibratedHouseholder(data, design);
-        return fit(spec, new TriangularFactor(qr.factor(), qr.count(), null, TriangularFactor.DD_ROUNDOFF, false,
-                qr.scale()));
+        FittedModel m = fit(spec, new TriangularFactor(qr.factor(), qr.count(), null, TriangularFactor.DD_ROUNDOFF,
+                false, qr.scale()));
+        return data.droppedRows() == 0 ? m : m.withDroppedRows(data.droppedRows());
     }
 
     /** The ridge fit from the factor of [X y] of {@code spec}'s design (for callers that already have it). */
@@ -128,6 +129,6 @@ public final class RidgeRegression implements Estimator {
         }
         String note = "ridge: Householder QR of [X y] in double-double; the "
                 + (spec.intercept() ? "centred " : "") + "factor stacked on √λ·I and triangularized again";
-        return new FittedModel(spec, coefs, stats, anova, cond, SolverKind.QR, note, cov, sigma2, 0, null, ridge);
+        return new FittedModel(spec, coefs, stats, anova, cond, SolverKind.QR, note, cov, sigma2, 0, 0, null, ridge);
     }
 }

@@ -150,6 +150,6 @@ public final class RobustStandardErrors {
         }
         return new FittedModel(m.spec(), coefs, m.statistics(), m.anova(), m.conditioning(), m.solver(),
                 m.solverNote() + "; standard errors " + kind + " (heteroskedasticity-robust)", cov,
-                m.residualVariance(), m.residualDf(), m.likelihood(), null);
+                m.residualVariance(), m.residualDf(), m.droppedRows(), m.likelihood(), null);
     }
 }

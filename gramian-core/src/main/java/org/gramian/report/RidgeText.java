@@ -53,6 +53,10 @@ final class RidgeText {
         sb.append("Residual variance σ̂² = RSS/(n − tr H): ").append(Numbers.g15(r.residualVariance()))
                 .append(" on ").append(Numbers.g15(n - r.effectiveDf())).append(" effective residual degrees of freedom")
                 .append(nl);
+        if (m.droppedRows() > 0) {
+            sb.append(String.format(Locale.ROOT, "  (%d observation%s deleted due to missingness)%n", m.droppedRows(),
+                    m.droppedRows() == 1 ? "" : "s"));
+        }
         String kind = m.statistics().centred() ? "" : " (uncentred)";
         sb.append("R-squared").append(kind).append(": ").append(Numbers.g15(m.statistics().rSquared())).append(nl);
         sb.append("GCV score n·RSS/(n − tr H)²: ").append(Numbers.g15(r.gcv())).append(nl).append(nl);
