@@ -91,6 +91,12 @@ public final class RidgeRegression implements Estimator {
         if (Double.isNaN(lam)) {
             curve = GcvSearch.search(spectrum);
             lam = curve.chosen().lambda();
+            if (Double.isNaN(lam)) {
+                // the singular values of data of magnitude 1e±200 square to 1e±400
+                throw new GramianException("ridge: the GCV-optimal λ is outside the range of double precision"
+                        + " (λ is on the scale of the sums of squares of the columns, about 1e±400 for data of"
+                        + " magnitude 1e±200); rescale the columns and fit again");
+            }
         }
         double mu = spectrum.mu(lam);
         RidgeSolution sol = problem.solve(lam);

@@ -161,7 +161,9 @@ public final class RidgeSpectrum {
         double resid = n - df;
         DD rss = scaledRss(mu);
         double gcv = resid > 0 ? rss.multiply((double) n).divide(DD.of(resid).square()).doubleValue() : Double.NaN;
-        return new GcvPoint(lambda(mu), df, Equilibration.unscale(rss.doubleValue(), rssExponent),
+        // λ outside the range of normal doubles (data of magnitude 1e±200) is NaN, not a wrong number
+        return new GcvPoint(mu == 0 ? 0.0 : Equilibration.unscale(mu, muExponent), df,
+                Equilibration.unscale(rss.doubleValue(), rssExponent),
                 Double.isNaN(gcv) ? Double.NaN : Equilibration.unscale(gcv, rssExponent));
     }
 

@@ -289,6 +289,66 @@ class RidgeRegressionTest {
         assertThat(m.ridge().effectiveDf()).isCloseTo(1 + 412.5 / 413.5, within(1e-15));
     }
 
+    /** Weights: integer weights are repeated rows (the weighted centring and the penalty agree). */
+    @Test
+    void integerWeightsAreRepeatedRows() {
+        Random r = new Random(11);
+        List<String[]> weighted = new ArrayList<>();
+        List<String[]> repeated = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String[] row = {String.format(Locale.ROOT, "%.3f", r.nextGaussian()),
+                String.format(Locale.ROOT, "%.3f", r.nextGaussian()), String.format(Locale.ROOT, "%.3f", r.nextGaussian())};
+            int w = r.nextInt(4);
+            weighted.add(new String[] {row[0], row[1], row[2], Integer.toString(w)});
+            for (int k = 0; k < w; k++) {
+                repeated.add(row);
+            }
+        }
+        ModelSpec spec = ModelSpec.linear("y", List.of("a", "b"));
+        FittedModel w = RidgeRegression.withPenalty(3).fit(Table.ofDecimalRows(List.of("y", "a", "b", "w"), weighted),
+                spec.withWeights("w"));
+        FittedModel rep = RidgeRegression.withPenalty(3).fit(Table.ofDecimalRows(List.of("y", "a", "b"), repeated),
+                spec);
+        for (int j = 0; j < 3; j++) {
+            assertThat(rel(w.estimates()[j], rep.estimates()[j])).isLessThanOrEqualTo(1e-14);
+        }
+        assertThat(rel(w.ridge().residualSumOfSquares(), rep.ridge().residualSumOfSquares())).isLessThanOrEqualTo(1e-14);
+        assertThat(rel(w.ridge().effectiveDf(), rep.ridge().effectiveDf())).isLessThanOrEqualTo(1e-14);
+    }
+
+    /**
+     * Data of magnitude 1e200: a given λ works (the equilibrated factor), but the GCV-optimal λ, on the
+     * scale of the sums of squares (1e400), cannot be written in a double: a clear error, not Infinity.
+     */
+    @Test
+    void gcvLambdaOutsideTheDoubleRangeIsAnError() {
+        Random r = new Random(2);
+        List<String[]> rows = new ArrayList<>();
+        List<String[]> small = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            double a = r.nextGaussian();
+            double b = a + 0.1 * r.nextGaussian();
+            double y = a + b + r.nextGaussian();
+            rows.add(new String[] {String.format(Locale.ROOT, "%.6fe200", y), String.format(Locale.ROOT, "%.6fe200", a),
+                String.format(Locale.ROOT, "%.6fe200", b)});
+            small.add(new String[] {String.format(Locale.ROOT, "%.6f", y), String.format(Locale.ROOT, "%.6f", a),
+                String.format(Locale.ROOT, "%.6f", b)});
+        }
+        ModelSpec spec = ModelSpec.linear("y", List.of("a", "b"));
+        Table big = Table.ofDecimalRows(List.of("y", "a", "b"), rows);
+        assertThatThrownBy(() -> RidgeRegression.byGcv().fit(big, spec)).isInstanceOf(GramianException.class)
+                .hasMessageContaining("outside the range of double precision");
+        // λ = 1e400 is not a double, but the slopes scale: ridge(1e200·X, 1e200·y, λ·1e400) = ridge(X, y, λ);
+        // a λ of ordinary size on these data is least squares to the last digit
+        FittedModel m = RidgeRegression.withPenalty(1).fit(big, spec);
+        FittedModel ols = Gramian.fit(big, spec, SolverKind.QR);
+        for (int j = 1; j < 3; j++) {
+            assertThat(rel(m.estimates()[j], ols.estimates()[j])).isLessThanOrEqualTo(1e-15);
+        }
+        assertThat(RidgeRegression.byGcv().fit(Table.ofDecimalRows(List.of("y", "a", "b"), small), spec).ridge()
+                .lambda()).isBetween(0.1, 100.0);
+    }
+
     @Test
     void badPenaltiesAreRefused() {
         assertThatThrownBy(() -> RidgeRegression.withPenalty(-1)).isInstanceOf(IllegalArgumentException.class);
