@@ -46,6 +46,64 @@ def inmem(n, d, reps):
     print(f"numpy_lstsq n={n} d={d} median_s={median_time(lstsq, max(1, reps // 2)):.4f}")
 
 
+def inmem_chol(n, d, reps):
+    """Only numpy's normal equation (X.T@X, X.T@y, Cholesky, two solves), for the wide cases where
+    lstsq would take minutes; same data layout as inmem."""
+    rng = np.random.default_rng(12345 + d)
+    X = np.empty((n, d + 1))
+    X[:, 0] = 1.0
+    X[:, 1:] = rng.standard_normal((n, d))
+    y = X[:, 1:] @ rng.standard_normal(d) + 1.0 + 0.1 * rng.standard_normal(n)
+
+    def normal_eq():
+        G = X.T @ X
+        b = X.T @ y
+        return chol_solve(np.linalg.cholesky(G), b)
+
+    print(f"numpy_chol n={n} d={d} median_s={median_time(normal_eq, reps):.4f}")
+
+
+def csv_normal(path, target):
+    """End to end from CSV with numpy's normal equation: pandas.read_csv, X.T@X, Cholesky, solves."""
+    import pandas as pd
+    t = time.perf_counter()
+    df = pd.read_csv(path)
+    y = df[target].to_numpy()
+    X = np.column_stack([np.ones(len(df)), df.drop(columns=[target]).to_numpy()])
+    chol_solve(np.linalg.cholesky(X.T @ X), X.T @ y)
+    print(f"pandas_csv_normal s={time.perf_counter() - t:.3f}")
+
+
+def blas_info():
+    """Which OpenBLAS numpy loaded and which kernel (core type) it chose at run time: from
+    threadpoolctl when installed, else from OpenBLAS itself (openblas_get_config/get_corename)."""
+    try:
+        import threadpoolctl
+        for info in threadpoolctl.threadpool_info():
+            if info.get("internal_api") == "openblas":
+                print(f"blas version={info.get('version')} corename={info.get('architecture')} "
+                      f"threads={info.get('num_threads')} via=threadpoolctl")
+                return
+    except ImportError:
+        pass
+    import ctypes
+    libs = sorted({line.split()[-1] for line in open("/proc/self/maps") if "openblas" in line.lower()})
+    for path in libs:
+        try:
+            lib = ctypes.CDLL(path)
+            config = lib.openblas_get_config
+            config.restype = ctypes.c_char_p
+            core = lib.openblas_get_corename
+            core.restype = ctypes.c_char_p
+            print(f"blas config='{config().decode()}' corename={core().decode()} "
+                  f"threads={lib.openblas_get_num_threads()} via=openblas_get_corename")
+            return
+        except (OSError, AttributeError):
+            continue
+    print("blas corename=unknown (no OpenBLAS found in numpy's process)")
+    np.show_config()
+
+
 def dgemm(size):
     rng = np.random.default_rng(1)
     A = rng.standard_normal((size, size))
@@ -83,6 +141,12 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "inmem":
         inmem(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "inmemchol":
+        inmem_chol(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "csvnormal":
+        csv_normal(sys.argv[2], sys.argv[3])
+    elif cmd == "blasinfo":
+        blas_info()
     elif cmd == "dgemm":
         dgemm(int(sys.argv[2]))
     elif cmd == "csv":

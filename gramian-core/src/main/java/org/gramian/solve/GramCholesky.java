@@ -1,12 +1,15 @@
 package org.gramian.solve;
 
 import org.gramian.numeric.DD;
+import org.gramian.accumulate.Accumulation;
 import org.gramian.accumulate.GramAccumulator;
 
 /**
  * The normal equation's factor: {@link Cholesky} of the augmented double-precision Gram matrix
  * G = [X y]ᵀ[X y] (the response column exempt from aliasing), as a {@link TriangularFactor} for
- * {@link TriangularSolver}.
+ * {@link TriangularSolver}. From {@link TriangularSolver#WIDE} design columns on, the factorization is
+ * {@link BlockedCholesky} (blocked, on all processors, the same bits for any thread count); below,
+ * the unblocked {@link Cholesky}, whose results the narrow outputs were recorded with.
  */
 public final class GramCholesky {
     private GramCholesky() {
@@ -15,11 +18,14 @@ public final class GramCholesky {
     public static TriangularFactor factor(GramAccumulator acc) {
         double[][] g = acc.gram();
         int m = g.length;
-        double[][] r = Cholesky.upper(g, Aliasing.tolerance(TriangularFactor.DOUBLE_ROUNDOFF, true), new boolean[m], 1);
+        double tolerance = Aliasing.tolerance(TriangularFactor.DOUBLE_ROUNDOFF, true);
+        double[][] r = m - 1 >= TriangularSolver.WIDE
+                ? BlockedCholesky.upperInPlace(g, tolerance, new boolean[m], 1, Accumulation.defaultThreads())
+                : Cholesky.upper(g, tolerance, new boolean[m], 1);
         DD[][] out = new DD[m][m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
-                out[i][j] = DD.of(r[i][j]);
+                out[i][j] = j < i ? DD.ZERO : DD.of(r[i][j]);
             }
         }
         return new TriangularFactor(out, acc.count(), acc.shift(), TriangularFactor.DOUBLE_ROUNDOFF, true,

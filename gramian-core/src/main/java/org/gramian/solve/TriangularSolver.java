@@ -2,7 +2,9 @@ package org.gramian.solve;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
+import org.gramian.accumulate.Accumulation;
 import org.gramian.accumulate.Equilibration;
+import org.gramian.numeric.DDVectors;
 import org.gramian.accumulate.HouseholderAccumulator;
 
 /**
@@ -52,7 +54,10 @@ public final class TriangularSolver {
         for (int i = intercept ? 1 : 0; i < rank; i++) {
             tss = tss.add(red[i][rank].square());
         }
-        TriangularInverse inv = TriangularInverse.of(red, rank);
+        // A wide double-precision factor of full rank: the O(p³) work in double, blocked and parallel.
+        double[][] wideR = rank == p && wide(f) ? hiParts(r) : null;
+        TriangularInverse inv = wideR == null ? TriangularInverse.of(red, rank) : null;
+        double[][] wideInverse = null;
         // (Qᵀy)ⱼ² of each estimable column: the sequential sums of squares of R's anova(lm)
         DD[] effects = new DD[p];
         Arrays.fill(effects, DD.of(Double.NaN));
@@ -71,6 +76,20 @@ public final class TriangularSolver {
             // (with full rank the minimum-norm solution is the unique one: the triangular solve below
             // gives it without the O(p³) double-double Jacobi sweeps)
             minimumNorm(r, p, rank, scale, w, cov);
+        } else if (wideR != null) {
+            int threads = Accumulation.defaultThreads();
+            wideInverse = BlockedTriangular.inverse(wideR, p, threads);
+            double[][] c = BlockedTriangular.gramOfRows(wideInverse, threads);
+            DD[] wr = backSubstitution(wideR, p);
+            for (int a = 0; a < p; a++) {
+                w[a] = wr[a];
+                double[] ca = c[a];
+                for (int b = a; b < p; b++) {
+                    DD v = DD.of(ca[b]);
+                    cov[a][b] = v;
+                    cov[b][a] = v;
+                }
+            }
         } else {
             DD[] wr = inv.times(red, rank);
             for (int a = 0; a < rank; a++) {
@@ -90,9 +109,21 @@ public final class TriangularSolver {
             condition = Double.POSITIVE_INFINITY;
             unscaledCondition = Double.POSITIVE_INFINITY;
         } else {
-            double[][][] ab = originalFactor(r, inv, f.shift() != null && intercept ? f.shift() : null, scale);
-            unscaledCondition = ConditionNumber.of(ab[0], ab[1]);
-            condition = scaledCondition(ab[0], ab[1]);
+            double[] sh = f.shift() != null && intercept ? f.shift() : null;
+            double[][][] ab;
+            if (wideR != null) {
+                // the four power iterations (κ₂ unscaled and scaled) at once, one per thread
+                ab = originalFactor(wideR, wideInverse, sh, scale);
+                double[][][] sab = scaledFactor(ab[0], ab[1]);
+                double[] norms = ConditionNumber.norms2(Accumulation.defaultThreads(), ab[0], ab[1],
+                        sab == null ? null : sab[0], sab == null ? null : sab[1]);
+                unscaledCondition = ConditionNumber.product(norms[0], norms[1]);
+                condition = sab == null ? Double.NaN : ConditionNumber.product(norms[2], norms[3]);
+            } else {
+                ab = originalFactor(r, inv, sh, scale);
+                unscaledCondition = ConditionNumber.of(ab[0], ab[1]);
+                condition = scaledCondition(ab[0], ab[1]);
+            }
             columnNorm = new double[p];
             for (int j = 0; j < p; j++) {
                 double s2 = 0;
@@ -210,6 +241,12 @@ public final class TriangularSolver {
      * given (not shifted), so every solver reports the same number.
      */
     static double scaledCondition(double[][] a, double[][] b) {
+        double[][][] sab = scaledFactor(a, b);
+        return sab == null ? Double.NaN : ConditionNumber.of(sab[0], sab[1]);
+    }
+
+    /** R̂ = R_X·S⁻¹ and its inverse S·R_X⁻¹ of {@link #scaledCondition}, or null when a column norm is 0 or ∞. */
+    static double[][][] scaledFactor(double[][] a, double[][] b) {
         int p = a.length;
         double[][] sa = new double[p][p];
         double[][] sb = new double[p][p];
@@ -219,7 +256,7 @@ public final class TriangularSolver {
                 norm = Math.hypot(norm, a[i][j]);
             }
             if (!(norm > 0) || !Double.isFinite(norm)) {
-                return Double.NaN;
+                return null;
             }
             for (int i = 0; i <= j; i++) {
                 sa[i][j] = a[i][j] / norm;
@@ -228,7 +265,93 @@ public final class TriangularSolver {
                 sb[j][k] = b[j][k] * norm;
             }
         }
-        return ConditionNumber.of(sa, sb);
+        return new double[][][] {sa, sb};
+    }
+
+    /**
+     * Whether {@link #solve} takes the wide path: a factor of the double-precision normal equation
+     * (every entry a double) with at least {@value #WIDE} columns. Its R⁻¹ and (XᵀX)⁻¹ are then
+     * formed in double by {@link BlockedTriangular} (blocked, parallel, the same bits for any thread
+     * count) instead of in double-double: the factor carries errors of u·κ² already, and the
+     * double-precision inverse adds u·κ. The coefficients are still solved from R in double-double
+     * (O(p²)). Narrower factors keep the double-double finish, which costs little there.
+     */
+    static boolean wide(TriangularFactor f) {
+        if (f.unitRoundoff() != TriangularFactor.DOUBLE_ROUNDOFF || f.width() < WIDE) {
+            return false;
+        }
+        for (DD[] row : f.r()) {
+            for (DD v : row) {
+                if (v.lo != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Columns from which a double-precision factor is finished in double ({@link #wide}). */
+    public static final int WIDE = 128;
+
+    private static double[][] hiParts(DD[][] r) {
+        int m = r.length;
+        double[][] out = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                out[i][j] = r[i][j].hi;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * w solving R₁w = z (z = column p of the augmented factor) by back substitution in
+     * double-double: wᵢ = (zᵢ − Σ_{k&gt;i} Rᵢₖwₖ)/Rᵢᵢ, R's entries being doubles.
+     */
+    static DD[] backSubstitution(double[][] r, int p) {
+        double[] wh = new double[p];
+        double[] wl = new double[p];
+        double[] zero = new double[p];
+        DD[] w = new DD[p];
+        for (int i = p - 1; i >= 0; i--) {
+            DD s = DD.of(r[i][p]).subtract(DDVectors.dot(r[i], zero, wh, wl, i + 1, p));
+            DD wi = s.divide(r[i][i]);
+            w[i] = wi;
+            wh[i] = wi.hi;
+            wl[i] = wi.lo;
+        }
+        return w;
+    }
+
+    /**
+     * {@link #originalFactor(DD[][], TriangularInverse, double[], double[])} for a double factor
+     * and its double inverse t.
+     */
+    static double[][][] originalFactor(double[][] r, double[][] t, double[] shift, double[] scale) {
+        int p = t.length;
+        double[][] a = new double[p][p];
+        double[][] b = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                DD v = DD.of(r[i][j]).divide(scale[j]);
+                if (shift != null && j > 0 && i == 0) {
+                    v = v.add(DD.of(r[0][0]).multiply(shift[j] / scale[0]));
+                }
+                a[i][j] = v.doubleValue();
+                b[i][j] = t[i][j] * scale[i];
+            }
+        }
+        if (shift != null) {
+            // row 0 of R_X⁻¹: d₀T₀ⱼ − Σ_{k=1..j} dₖsₖTₖⱼ, in double-double
+            for (int j = 0; j < p; j++) {
+                DD u = DD.of(t[0][j]).multiply(scale[0]);
+                for (int k = 1; k <= j; k++) {
+                    u = u.subtract(DD.of(t[k][j]).multiply(scale[k]).multiply(shift[k]));
+                }
+                b[0][j] = u.doubleValue();
+            }
+        }
+        return new double[][][] {a, b};
     }
 
     /**

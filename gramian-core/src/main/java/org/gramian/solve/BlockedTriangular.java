@@ -1,0 +1,139 @@
+package org.gramian.solve;
+
+/**
+ * The O(q³) products of a wide double-precision triangular factor, by blocks and on several threads:
+ * the inverse T = R⁻¹ of an upper-triangular R (q³/3 flops) and T·Tᵀ = (RᵀR)⁻¹ (q³/3 flops), with
+ * the fused multiply-add loop of {@link Fma}.
+ *
+ * <p>Each output entry gets a fixed sequence of operations, set by the constant block size and
+ * independent of the thread count (tasks own disjoint entries, {@link Parallel}): the results are
+ * the same bits for any number of threads.
+ */
+public final class BlockedTriangular {
+    /** Rows per block. */
+    static final int BLOCK = 64;
+    /** Columns per task. */
+    static final int STRIP = 256;
+
+    private BlockedTriangular() {
+    }
+
+    /**
+     * T = R⁻¹ for the leading q×q block of the upper-triangular {@code r} (nonzero diagonal), as a
+     * new q×q array (zeros below the diagonal). Row i: Tᵢᵢ = 1/Rᵢᵢ and, for c &gt; i,
+     * Tᵢ꜀ = −(Σ_{t=i+1..c} Rᵢₜ·Tₜ꜀)/Rᵢᵢ, the sum accumulated by fma in a fixed order: the terms
+     * of rows t beyond i's block in increasing t, then those within the block in increasing t.
+     * Blocks of rows are done from the bottom up; within a block, strips of columns are
+     * independent tasks.
+     */
+    public static double[][] inverse(double[][] r, int q, int threads) {
+        double[][] t = new double[q][q];
+        int top = ((q - 1) / BLOCK) * BLOCK;
+        for (int i0 = top; i0 >= 0; i0 -= BLOCK) {
+            final int b0 = i0;
+            final int b1 = Math.min(q, i0 + BLOCK);
+            int strips = (q - b0 + STRIP - 1) / STRIP;
+            Parallel.forEach(strips, threads, s -> {
+                int c0 = b0 + s * STRIP;
+                int c1 = Math.min(q, c0 + STRIP);
+                // rows below the block (final): every row of the block at once, four t at a time
+                int k = b1;
+                for (; k + 4 <= Math.min(q, c1); k += 4) {
+                    int from = Math.max(c0, k);
+                    for (int i = b0; i < b1; i++) {
+                        double[] ri = r[i];
+                        Fma.axpy4(t[i], ri[k], t[k], ri[k + 1], t[k + 1], ri[k + 2], t[k + 2], ri[k + 3], t[k + 3],
+                                from, c1);
+                    }
+                }
+                for (; k < Math.min(q, c1); k++) {
+                    int from = Math.max(c0, k);
+                    for (int i = b0; i < b1; i++) {
+                        Fma.axpy1(t[i], r[i][k], t[k], from, c1);
+                    }
+                }
+                // rows within the block, bottom up
+                for (int i = b1 - 1; i >= b0; i--) {
+                    double[] ti = t[i];
+                    double[] ri = r[i];
+                    for (int u = i + 1; u < b1; u++) {
+                        int from = Math.max(c0, u);
+                        if (from < c1) {
+                            Fma.axpy1(ti, ri[u], t[u], from, c1);
+                        }
+                    }
+                    double rii = ri[i];
+                    for (int c = Math.max(c0, i + 1); c < c1; c++) {
+                        ti[c] = -ti[c] / rii;
+                    }
+                    if (i >= c0 && i < c1) {
+                        ti[i] = 1.0 / rii;
+                    }
+                }
+            });
+        }
+        return t;
+    }
+
+    /**
+     * C = T·Tᵀ for an upper-triangular q×q T, as a full symmetric q×q array:
+     * Cₐᵦ = Σ_{k ≥ max(a,b)} Tₐₖ·Tᵦₖ, accumulated by fma in increasing k. The upper triangle is
+     * computed (tasks: a block of rows × a strip of columns) and mirrored.
+     */
+    public static double[][] gramOfRows(double[][] t, int threads) {
+        int q = t.length;
+        // U = Tᵀ, so that row a of C is Σₖ Tₐₖ·(row k of U): contiguous axpys.
+        double[][] u = new double[q][q];
+        Parallel.forEach((q + BLOCK - 1) / BLOCK, threads, blk -> {
+            int k0 = blk * BLOCK;
+            int k1 = Math.min(q, k0 + BLOCK);
+            for (int k = k0; k < k1; k++) {
+                double[] uk = u[k];
+                for (int b = 0; b <= k; b++) {
+                    uk[b] = t[b][k];
+                }
+            }
+        });
+        double[][] c = new double[q][q];
+        int rowBlocks = (q + BLOCK - 1) / BLOCK;
+        int strips = (q + STRIP - 1) / STRIP;
+        Parallel.forEach(rowBlocks * strips, threads, task -> {
+            int a0 = (task / strips) * BLOCK;
+            int a1 = Math.min(q, a0 + BLOCK);
+            int c0 = (task % strips) * STRIP;
+            int c1 = Math.min(q, c0 + STRIP);
+            if (c1 <= a0) {
+                return; // below the diagonal
+            }
+            // entries (a, b) with a ∈ [a0, a1), b ∈ [max(a, c0), c1); term k needs k ≥ b (Uₖᵦ = 0 below)
+            int kStart = Math.max(a0, c0);
+            int k = kStart;
+            for (; k + 4 <= q; k += 4) {
+                int hi = Math.min(c1, k + 4);
+                for (int a = a0; a < a1; a++) {
+                    int from = Math.max(a, c0);
+                    if (from < hi) {
+                        double[] ta = t[a];
+                        Fma.axpy4(c[a], ta[k], u[k], ta[k + 1], u[k + 1], ta[k + 2], u[k + 2], ta[k + 3], u[k + 3],
+                                from, hi);
+                    }
+                }
+            }
+            for (; k < q; k++) {
+                int hi = Math.min(c1, k + 1);
+                for (int a = a0; a < a1; a++) {
+                    int from = Math.max(a, c0);
+                    if (from < hi) {
+                        Fma.axpy1(c[a], t[a][k], u[k], from, hi);
+                    }
+                }
+            }
+        });
+        for (int a = 0; a < q; a++) {
+            for (int b = a + 1; b < q; b++) {
+                c[b][a] = c[a][b];
+            }
+        }
+        return c;
+    }
+}
