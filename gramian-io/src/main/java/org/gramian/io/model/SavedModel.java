@@ -22,9 +22,17 @@ import org.gramian.stats.Distributions;
  *
  * @param spec      target, features, degree and intercept
  * @param estimates w, one per {@link ModelSpec#coefficientNames()}
+ * @param logistic  a logistic regression ({@code model.family} "binomial"): predictions are
+ *                  probabilities 1/(1 + e^{−xᵀw}), intervals Wald intervals on the link scale
  */
 public record SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
-                         long residualDf) {
+                         long residualDf, boolean logistic) {
+
+    /** A linear model. */
+    public SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
+                      long residualDf) {
+        this(spec, estimates, covariance, residualVariance, residualDf, false);
+    }
 
     /**
      * Reads a model file written by {@code gramian fit --format json}. Its {@code "format"} must be
@@ -77,6 +85,19 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         if (!intercept.isBoolean()) {
             throw bad(file, "'model.intercept' must be true or false");
         }
+        boolean logistic = false;
+        JsonNode family = model.path("family");
+        if (!family.isMissingNode() && !family.isNull()) {
+            if (!family.isTextual() || !ModelJson.BINOMIAL.equals(family.asText())) {
+                throw bad(file, "unknown 'model.family' " + shortened(family.toString()) + " (this gramian knows \""
+                        + ModelJson.BINOMIAL + "\", or none for a linear model)");
+            }
+            JsonNode link = model.path("link");
+            if (!link.isMissingNode() && !"logit".equals(link.asText())) {
+                throw bad(file, "unknown 'model.link' " + shortened(link.toString()) + " (expected \"logit\")");
+            }
+            logistic = true;
+        }
         ModelSpec spec;
         try {
             spec = new ModelSpec(target, features, degree.asInt(), intercept.asBoolean());
@@ -100,6 +121,10 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
                 // An aliased column was left out of the fit (R's NA): it contributes nothing.
                 w[j] = 0.0;
                 continue;
+            }
+            if (est.isNull() && c.path("diverges").asBoolean(false)) {
+                throw bad(file, "coefficient '" + names.get(j) + "' diverges (the data were separated when the model"
+                        + " was fitted): there is no finite model to predict with");
             }
             if (!est.isNumber() || !Double.isFinite(est.asDouble())) {
                 throw bad(file, "coefficient '" + names.get(j) + "' has no finite estimate");
@@ -129,7 +154,7 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             s2 = inf.path("residualVariance").isNumber() ? inf.path("residualVariance").asDouble() : Double.NaN;
             df = inf.path("residualDf").asLong(0);
         }
-        return new SavedModel(spec, w, cov, s2, df);
+        return new SavedModel(spec, w, cov, s2, df, logistic);
     }
 
     private static String text(Path file, JsonNode parent, String path) {
@@ -158,6 +183,18 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
      * @throws GramianException when the model file holds no covariance (written before intervals)
      */
     public Predictor predictor(boolean prediction, double level, Path file) {
+        if (logistic) {
+            if (prediction) {
+                throw new GramianException(file + ": a logistic model predicts a probability; prediction intervals"
+                        + " for a new 0/1 outcome do not exist (use --intervals confidence)", file.toString(), 0, null,
+                        null);
+            }
+            if (covariance == null) {
+                throw new GramianException(file + ": the model has no covariance for intervals", file.toString(), 0,
+                        null, null);
+            }
+            return new Predictor(true, false, Distributions.normalCritical(1 - level));
+        }
         if (covariance == null || residualDf <= 0) {
             throw new GramianException(file + ": the model has no covariance for intervals (fit it again with"
                     + " this version of gramian)", file.toString(), 0, null, null);
@@ -195,7 +232,7 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             DD[] x = design.row(f);
             double y = Design.combine(estimates, x).doubleValue();
             if (!intervals) {
-                return new double[] {y};
+                return new double[] {logistic ? logisticOf(y) : y};
             }
             DD v = DD.ZERO;
             for (int i = 0; i < x.length; i++) {
@@ -210,8 +247,18 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             }
             double var = v.doubleValue() + (prediction ? residualVariance : 0.0);
             double half = q * Math.sqrt(Math.max(var, 0.0));
+            if (logistic) {
+                // the Wald interval of η = xᵀw mapped through the (increasing) logistic function
+                return new double[] {logisticOf(y), logisticOf(y - half), logisticOf(y + half)};
+            }
             return new double[] {y, y - half, y + half};
         }
+    }
+
+    /** 1/(1 + e^{−η}), from e^{−|η|} so that neither tail is formed as 1 minus the other. */
+    static double logisticOf(double eta) {
+        double e = Math.exp(-Math.abs(eta));
+        return eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
     /** The design of this model (unbound: it expands feature values). */
