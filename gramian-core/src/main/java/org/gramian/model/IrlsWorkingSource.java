@@ -50,7 +50,7 @@ final class IrlsWorkingSource implements RowSource {
     private double maxStep;
     private double minSigned;
     private final double[] columnMax;
-    private double[][] xtwx;
+    private DD[][] xtwx;
     private final List<LogisticModel.IrlsRow> rows = new ArrayList<>();
 
     /**
@@ -94,7 +94,13 @@ final class IrlsWorkingSource implements RowSource {
         maxStep = 0;
         minSigned = Double.POSITIVE_INFINITY;
         Arrays.fill(columnMax, 0.0);
-        xtwx = traceRows > 0 ? new double[p][p] : null;
+        xtwx = null;
+        if (traceRows > 0) {
+            xtwx = new DD[p][p];
+            for (DD[] r : xtwx) {
+                Arrays.fill(r, DD.ZERO);
+            }
+        }
         rows.clear();
         int width = data.columns().size();
         int outWidth = width + 2;
@@ -176,7 +182,7 @@ final class IrlsWorkingSource implements RowSource {
         if (xtwx != null) {
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
-                    xtwx[a][b] += var * xd[a] * xd[b];
+                    xtwx[a][b] = xtwx[a][b].add(x[a].multiply(x[b]).multiply(var));   // shown: summed to 106 bits
                 }
             }
             if (rows.size() < traceRows) {
@@ -217,8 +223,18 @@ final class IrlsWorkingSource implements RowSource {
         return columnMax.clone();
     }
 
+    /** XᵀWX at w, summed in double-double (traced passes only; else null). */
     double[][] xtwx() {
-        return xtwx;
+        if (xtwx == null) {
+            return null;
+        }
+        double[][] out = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                out[a][b] = xtwx[a][b].doubleValue();
+            }
+        }
+        return out;
     }
 
     List<LogisticModel.IrlsRow> tracedRows() {
