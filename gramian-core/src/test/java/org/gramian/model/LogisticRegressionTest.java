@@ -183,4 +183,48 @@ class LogisticRegressionTest {
                 .isInstanceOf(GramianException.class)
                 .hasMessageContaining("row 3").hasMessageContaining("'y'").hasMessageContaining("0 or 1, got 2");
     }
+
+    /**
+     * Deterministic: the same bits whether the rows come in one block or in blocks of 7, 1 and 1000 (the
+     * deviance is summed in row order by the working source, the QR pass merges fixed chunks in order).
+     */
+    @Test
+    void sameBitsWhateverTheBlocking() {
+        Random r = new Random(5);
+        int n = 5000;
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double a = r.nextGaussian();
+            rows[i] = new double[] {r.nextDouble() < 1 / (1 + Math.exp(-(0.3 + a))) ? 1 : 0, a};
+        }
+        List<String> names = List.of("y", "a");
+        LogisticModel one = new LogisticRegression().fit(Table.ofRows(names, rows), ModelSpec.line("y", "a"));
+        org.gramian.data.RowSource chunked = new org.gramian.data.RowSource() {
+            @Override
+            public List<String> columns() {
+                return names;
+            }
+
+            @Override
+            public void forEachBlock(boolean extended, java.util.function.Consumer<org.gramian.data.RowBlock> c) {
+                int[] sizes = {7, 1, 1000};
+                int at = 0;
+                for (int k = 0; at < n; k++) {
+                    int m = Math.min(sizes[k % 3], n - at);
+                    double[] v = new double[m * 2];
+                    for (int i = 0; i < m; i++) {
+                        v[2 * i] = rows[at + i][0];
+                        v[2 * i + 1] = rows[at + i][1];
+                    }
+                    c.accept(new org.gramian.data.RowBlock(at, m, 2, v));
+                    at += m;
+                }
+            }
+        };
+        LogisticModel other = new LogisticRegression().fit(chunked, ModelSpec.line("y", "a"));
+        assertThat(other.estimates()).isEqualTo(one.estimates());
+        assertThat(other.deviance()).isEqualTo(one.deviance());
+        assertThat(other.covariance()).isEqualTo(one.covariance());
+        assertThat(other.iterations()).isEqualTo(one.iterations());
+    }
 }
