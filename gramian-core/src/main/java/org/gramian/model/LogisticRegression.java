@@ -20,11 +20,15 @@ import org.gramian.stats.Distributions;
  * each row). w + δ is the weighted least-squares fit of the working response z = η + r.
  *
  * <p>Each iteration is <b>one streaming pass</b> over the data (O(p²) memory: the data are never
- * held) that also measures the deviance at the current w. Start: w = 0 (μ = ½). Stop as R does:
- * |D − D_old|/(|D| + 0.1) &lt; ε (default 1e-8) or after {@code maxIterations} (default 25) steps.
- * The reported w is the last iterate whose deviance was measured, and its covariance (XᵀWX)⁻¹ comes
- * from the same pass, so w, D and the standard errors all belong to one point. (R's covariance is
- * that of the weights one step earlier; the difference is of the order of the last step.)
+ * held) that also measures the deviance at the current w. Start: w = 0 (μ = ½). Convergence is R's
+ * rule, |D − D_old|/(|D| + 0.1) &lt; ε (default 1e-8), followed by <b>one more Newton step</b>: the
+ * rule bounds the change of the deviance, not the error of w (on 10⁶ rows R's rule stopped with w
+ * 2e-11 from the MLE), and a Newton step squares that error, so the reported w is the MLE to the
+ * last digits. At most {@code maxIterations} (default 25) steps. The reported w is the last iterate
+ * whose deviance was measured, and its covariance (XᵀWX)⁻¹ comes from the same pass, so w, D and
+ * the standard errors all belong to one point. (R's covariance is that of the weights one step
+ * earlier; the difference is of the order of the last step.) The iteration count is therefore
+ * usually R's plus one (R starts from μ = (y + ½)/2 instead of w = 0, so it can differ either way).
  *
  * <p><b>Separation.</b> When a direction d puts every row with y = 1 at xᵢᵀd ≥ 0 and every row with
  * y = 0 at xᵢᵀd ≤ 0 (some strictly), the likelihood increases without bound along d: no MLE. IRLS
@@ -100,6 +104,7 @@ public final class LogisticRegression {
         double previous = Double.NaN;
         double criterion = Double.NaN;
         boolean converged = false;
+        boolean settled = false;
         int iterations = 0;
         double nullDeviance = Double.NaN;
         LeastSquaresSolution solution;
@@ -124,8 +129,13 @@ public final class LogisticRegression {
             history.add(new LogisticModel.Iteration(iterations, w.clone(), dev, criterion, step.clone(),
                     work.tracedRows(), work.xtwx()));
             if (iterations > 0 && criterion < epsilon) {
-                converged = true;
-                break;
+                if (settled) {
+                    converged = true;
+                    break;
+                }
+                // R would stop here; one more Newton step (quadratic: it squares the error) makes w
+                // the MLE to the last digits, and this pass's deviance and (XᵀWX)⁻¹ those of that w
+                settled = true;
             }
             if (iterations == maxIterations) {
                 break;
