@@ -184,4 +184,17 @@ class LogisticCommandTest {
         assertThat(Cli.run("logistic", data.toString(), "--target", "y", "--max-iterations", "0").code())
                 .isEqualTo(ExitCodes.USAGE);
     }
+
+    /** Rows with a missing value are left out as R's na.omit does, and the summary says so as summary.glm. */
+    @Test
+    void rowsWithMissingValuesAreLeftOutAndCounted() throws Exception {
+        Path data = write("na.csv", MTCARS + "1,,100\nNA,3,100\n");
+        Cli.Result r = Cli.run("logistic", data.toString(), "--target", "am");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Residual deviance: 10.059110472267 on 29 degrees of freedom")
+                .contains("(2 observations deleted due to missingness)");
+        Cli.Result j = Cli.run("logistic", data.toString(), "--target", "am", "--format", "json");
+        assertThat(new ObjectMapper().readTree(j.out()).path("statistics").path("observationsDeleted").asLong())
+                .isEqualTo(2);
+    }
 }

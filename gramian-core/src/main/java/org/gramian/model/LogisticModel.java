@@ -34,11 +34,13 @@ import org.gramian.stats.Distributions;
  * @param separation      the separation found, if any
  * @param solver          the least-squares method of each step
  * @param history         each iteration's w, deviance and criterion (and, for explain, more)
+ * @param droppedRows     observations left out because a column the model uses held a missing value
+ *                        (R's {@code na.omit}; {@link org.gramian.data.RowSource#droppedRows()}), not in n
  */
 public record LogisticModel(ModelSpec spec, List<Coefficient> coefficients, double[][] covariance, double deviance,
                             double nullDeviance, long nullDf, long residualDf, long observations, int rank,
                             int iterations, double criterion, boolean converged, long fittedZeroOrOne,
-                            Separation separation, SolverKind solver, List<Iteration> history) {
+                            Separation separation, SolverKind solver, List<Iteration> history, long droppedRows) {
 
     public LogisticModel {
         coefficients = List.copyOf(coefficients);

@@ -195,7 +195,7 @@ public final class LogisticRegression {
         long nullDf = spec.intercept() ? n - 1 : n;
         double dev = history.get(history.size() - 1).deviance();
         return new LogisticModel(spec, coefs, cov, dev, nullDeviance, nullDf, n - rank, n, rank, iterations,
-                criterion, converged, work.fittedZeroOrOne(), separation, solver, history);
+                criterion, converged, work.fittedZeroOrOne(), separation, solver, history, work.droppedRows());
     }
 
     /**

@@ -48,6 +48,11 @@ public final class LogisticSummary {
                 Numbers.g15(m.nullDeviance()), m.nullDf()));
         sb.append(String.format(Locale.ROOT, "Residual deviance: %s on %d degrees of freedom%n",
                 Numbers.g15(m.deviance()), m.residualDf()));
+        if (m.droppedRows() > 0) {
+            // R's summary.glm line, under the deviances as there
+            sb.append(String.format(Locale.ROOT, "  (%d observation%s deleted due to missingness)%n", m.droppedRows(),
+                    m.droppedRows() == 1 ? "" : "s"));
+        }
         sb.append(String.format(Locale.ROOT, "AIC: %s   Log-likelihood: %s (df = %d)%n%n", Numbers.g15(m.aic()),
                 Numbers.g15(m.logLikelihood()), m.rank()));
         sb.append(String.format(Locale.ROOT, "Observations: %d   Coefficients: %d   Rank: %d%n", m.observations(),

@@ -204,6 +204,7 @@ public final class ModelJson {
         number(st, "criterion", m.criterion());
         st.put("converged", m.converged());
         st.put("fittedZeroOrOne", m.fittedZeroOrOne());
+        st.put("observationsDeleted", m.droppedRows()); // rows left out for a missing value (R's na.omit)
 
         ObjectNode sep = root.putObject("separation");
         sep.put("kind", m.separation().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
