@@ -74,10 +74,6 @@ public final class ExplainCommand implements Callable<Integer> {
 
     /** IRLS, streamed as {@code gramian logistic} fits it, with the first rows of each pass recorded. */
     private int logistic() {
-        if (input.weights != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--weights (prior weights) is not supported by explain --logistic");
-        }
         LogisticModel m;
         try {
             ModelInput.Selected data = input.select(null, false);

@@ -84,9 +84,6 @@ final class LogisticCommand implements Callable<Integer> {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new ParameterException(spec.commandLine(), "--tolerance must be a positive number, got " + tolerance);
         }
-        if (input.weights != null) {
-            throw new ParameterException(spec.commandLine(), "--weights (prior weights) is not supported by logistic");
-        }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }

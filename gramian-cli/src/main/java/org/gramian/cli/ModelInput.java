@@ -50,7 +50,7 @@ public final class ModelInput {
 
     @Option(names = "--weights", paramLabel = "COLUMN",
             description = "weighted least squares: minimize Σ w·(y − ŷ)² with the weights in COLUMN (≥ 0; a zero"
-                    + " weight drops the row; fit only)")
+                    + " weight drops the row; fit, and prior weights for logistic)")
     String weights;
 
     /** Usage errors: FILE and --target missing, or options that contradict each other. */

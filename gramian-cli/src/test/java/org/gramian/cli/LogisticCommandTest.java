@@ -197,4 +197,31 @@ class LogisticCommandTest {
         assertThat(new ObjectMapper().readTree(j.out()).path("statistics").path("observationsDeleted").asLong())
                 .isEqualTo(2);
     }
+
+    /** --weights: whole-number prior weights give the fit of the repeated rows (R's glm(weights =)). */
+    @Test
+    void priorWeightsActAsRepeatedRows() throws Exception {
+        StringBuilder weighted = new StringBuilder("y,x,w\n");
+        weighted.append("0,0,3\n1,0,2\n0,1,1\n1,1,6\n1,1,0\n0,0,0\n");   // zero weights drop their rows
+        Path w = write("w.csv", weighted.toString());
+        Path t = write("t.csv", TABLE);
+        Cli.Result a = Cli.run("logistic", w.toString(), "--target", "y", "--features", "x", "--weights", "w",
+                "--format", "json");
+        Cli.Result b = Cli.run("logistic", t.toString(), "--target", "y", "--format", "json");
+        assertThat(a.code()).as(a.err()).isZero();
+        JsonNode ja = new ObjectMapper().readTree(a.out());
+        JsonNode jb = new ObjectMapper().readTree(b.out());
+        for (int j = 0; j < 2; j++) {
+            assertThat(ja.path("coefficients").get(j).path("estimate").asDouble())
+                    .isCloseTo(jb.path("coefficients").get(j).path("estimate").asDouble(), within(1e-12));
+            assertThat(ja.path("coefficients").get(j).path("stdError").asDouble())
+                    .isCloseTo(jb.path("coefficients").get(j).path("stdError").asDouble(), within(1e-12));
+        }
+        assertThat(ja.path("statistics").path("deviance").asDouble())
+                .isCloseTo(jb.path("statistics").path("deviance").asDouble(), within(1e-12));
+        assertThat(ja.path("statistics").path("residualDf").asInt()).isEqualTo(4 - 2);
+        assertThat(ja.path("model").path("weights").asText()).isEqualTo("w");
+        assertThat(Cli.run("logistic", w.toString(), "--target", "y", "--features", "x", "--weights", "w").out())
+                .contains("prior weights: w");
+    }
 }

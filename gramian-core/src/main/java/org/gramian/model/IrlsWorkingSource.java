@@ -16,12 +16,13 @@ import org.gramian.numeric.DD;
  * IRLS step. Each row is passed through with two more columns computed from the current
  * coefficients w: the working residual rᵢ = (yᵢ − μᵢ)/(μᵢ(1 − μᵢ)) and the working weight
  * μᵢ(1 − μᵢ), with μᵢ = 1/(1 + e^{−ηᵢ}), ηᵢ = xᵢᵀw. Weighted least squares of r on X with those
- * weights (the existing weighted pipeline, {@link #workingSpec}) is the Newton step δ, and
+ * weights (times the prior weight of the row, with {@code --weights}; the existing weighted
+ * pipeline, {@link #workingSpec}) is the Newton step δ, and
  * w + δ is the weighted least-squares fit of the working response z = η + r: the IRLS update.
  * Solving for δ rather than for z keeps the digits of w that z, rounded, would lose.
  *
  * <p>While it streams, the pass also measures what the iteration needs at w, in row order (so
- * the same on any thread count): the deviance, n, the number of ones, how many fitted
+ * the same on any thread count): the deviance, n, the (weighted) number of ones, how many fitted
  * probabilities are numerically 0 or 1, and, for the previous step d, the certificate of
  * separation: whether every row has sign(xᵢᵀd) agreeing with its y. y must be 0 or 1.
  */
@@ -45,7 +46,9 @@ final class IrlsWorkingSource implements RowSource {
     // measured by the last pass
     private DD deviance = DD.ZERO;
     private long n;
-    private long ones;
+    private DD weightTotal = DD.ZERO;
+    private DD weightOnes = DD.ZERO;
+    private boolean integerWeights = true;
     private long fitted01;
     private double maxStep;
     private double minSigned;
@@ -89,7 +92,9 @@ final class IrlsWorkingSource implements RowSource {
     public void forEachBlock(boolean extended, Consumer<RowBlock> consumer) {
         deviance = DD.ZERO;
         n = 0;
-        ones = 0;
+        weightTotal = DD.ZERO;
+        weightOnes = DD.ZERO;
+        integerWeights = true;
         fitted01 = 0;
         maxStep = 0;
         minSigned = Double.POSITIVE_INFINITY;
@@ -133,9 +138,20 @@ final class IrlsWorkingSource implements RowSource {
                     "logistic regression needs 0 or 1, got " + org.gramian.report.Numbers.exact(yd.hi));
         }
         boolean y = yd.hi == 1;
+        // a prior weight (1 without --weights) multiplies the row's log-likelihood; zero drops the row
+        double prior = design.weight(block, i, data);
+        if (prior == 0) {
+            out[0] = 0;
+            out[1] = 0;
+            return;
+        }
         n++;
+        weightTotal = weightTotal.add(prior);
         if (y) {
-            ones++;
+            weightOnes = weightOnes.add(prior);
+        }
+        if (prior != Math.rint(prior)) {
+            integerWeights = false;
         }
         for (int j = 0; j < p; j++) {
             xd[j] = x[j].doubleValue();
@@ -155,18 +171,19 @@ final class IrlsWorkingSource implements RowSource {
         double mu = eta >= 0 ? big : small;
         double oneMinusMu = eta >= 0 ? small : big;
         double var = big * small;
+        double working = prior * var;
         // −2 log-likelihood of the row: 2·log(1 + e^{∓η}) (softplus), without overflow
         double t = y ? -eta : eta;
         double dev = 2 * (t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t)));
-        deviance = deviance.add(dev);
+        deviance = deviance.add(DD.product(prior, dev));
         if (mu < FITTED_EPS || oneMinusMu < FITTED_EPS) {
             fitted01++;
         }
         double r = y ? 1 / mu : -1 / oneMinusMu;
-        if (var == 0 || !Double.isFinite(r)) {
+        if (working == 0 || !Double.isFinite(r)) {
             // the row's weight underflowed: it no longer takes part in the step
             r = 0;
-            var = 0;
+            working = 0;
         }
         if (step != null) {
             DD g = DD.ZERO;
@@ -182,15 +199,15 @@ final class IrlsWorkingSource implements RowSource {
         if (xtwx != null) {
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
-                    xtwx[a][b] = xtwx[a][b].add(x[a].multiply(x[b]).multiply(var));   // shown: summed to 106 bits
+                    xtwx[a][b] = xtwx[a][b].add(x[a].multiply(x[b]).multiply(working));   // shown: summed to 106 bits
                 }
             }
             if (rows.size() < traceRows) {
-                rows.add(new LogisticModel.IrlsRow(xd.clone(), y ? 1 : 0, eta, mu, var, eta + r));
+                rows.add(new LogisticModel.IrlsRow(xd.clone(), y ? 1 : 0, eta, mu, working, eta + r));
             }
         }
         out[0] = r;
-        out[1] = var;
+        out[1] = working;
     }
 
     DD deviance() {
@@ -201,8 +218,19 @@ final class IrlsWorkingSource implements RowSource {
         return n;
     }
 
-    long ones() {
-        return ones;
+    /** Σ prior weights (n without --weights). */
+    DD weightTotal() {
+        return weightTotal;
+    }
+
+    /** Σ prior weights of the rows with y = 1. */
+    DD weightOnes() {
+        return weightOnes;
+    }
+
+    /** Whether every prior weight is a whole number (frequency weights: the binomial likelihood is defined). */
+    boolean integerWeights() {
+        return integerWeights;
     }
 
     long fittedZeroOrOne() {

@@ -36,11 +36,14 @@ import org.gramian.stats.Distributions;
  * @param history         each iteration's w, deviance and criterion (and, for explain, more)
  * @param droppedRows     observations left out because a column the model uses held a missing value
  *                        (R's {@code na.omit}; {@link org.gramian.data.RowSource#droppedRows()}), not in n
+ * @param integerWeights  whether every prior weight is a whole number (always without weights): else the
+ *                        binomial likelihood, so AIC and the log-likelihood, are not defined
  */
 public record LogisticModel(ModelSpec spec, List<Coefficient> coefficients, double[][] covariance, double deviance,
                             double nullDeviance, long nullDf, long residualDf, long observations, int rank,
                             int iterations, double criterion, boolean converged, long fittedZeroOrOne,
-                            Separation separation, SolverKind solver, List<Iteration> history, long droppedRows) {
+                            Separation separation, SolverKind solver, List<Iteration> history, long droppedRows,
+                            boolean integerWeights) {
 
     public LogisticModel {
         coefficients = List.copyOf(coefficients);
@@ -93,14 +96,20 @@ public record LogisticModel(ModelSpec spec, List<Coefficient> coefficients, doub
         }
     }
 
-    /** The log-likelihood, −D/2 (0/1 responses: the saturated model has likelihood 1). */
+    /**
+     * The log-likelihood, −D/2 (0/1 responses: the saturated model has likelihood 1); NaN with prior
+     * weights that are not whole numbers (no binomial likelihood).
+     */
     public double logLikelihood() {
-        return -deviance / 2;
+        return integerWeights ? -deviance / 2 : Double.NaN;
     }
 
-    /** Akaike's information criterion, D + 2·rank (R's AIC for a binomial glm with 0/1 responses). */
+    /**
+     * Akaike's information criterion, D + 2·rank (R's AIC for a binomial glm with 0/1 responses and
+     * whole-number weights); NaN with prior weights that are not whole numbers.
+     */
     public double aic() {
-        return deviance + 2.0 * rank;
+        return integerWeights ? deviance + 2.0 * rank : Double.NaN;
     }
 
     /** The coefficient estimates in design-column order (NaN when aliased or diverging). */
@@ -142,6 +151,10 @@ public record LogisticModel(ModelSpec spec, List<Coefficient> coefficients, doub
         if (!converged) {
             out.add("IRLS did not converge in " + iterations + " iterations (criterion "
                     + org.gramian.report.Numbers.g4(criterion) + ")");
+        }
+        if (!integerWeights) {
+            out.add("prior weights that are not whole numbers: the binomial likelihood is not defined, so AIC and"
+                    + " the log-likelihood are NA");
         }
         if (fittedZeroOrOne > 0) {
             out.add("fitted probabilities numerically 0 or 1 occurred (" + fittedZeroOrOne

@@ -30,6 +30,11 @@ import org.gramian.stats.Distributions;
  * earlier; the difference is of the order of the last step.) The iteration count is therefore
  * usually R's plus one (R starts from μ = (y + ½)/2 instead of w = 0, so it can differ either way).
  *
+ * <p><b>Prior weights</b> ({@code spec.weights()}, R's {@code glm(weights =)}): row i's log-likelihood
+ * counts wᵢ times, so whole-number weights are repeated rows; a zero weight drops the row (not
+ * counted in n or the degrees of freedom). With a weight that is not a whole number the binomial
+ * likelihood is not defined: AIC and the log-likelihood are then NaN (R rounds and warns).
+ *
  * <p><b>Separation.</b> When a direction d puts every row with y = 1 at xᵢᵀd ≥ 0 and every row with
  * y = 0 at xᵢᵀd ≤ 0 (some strictly), the likelihood increases without bound along d: no MLE. IRLS
  * then keeps stepping along d (each step moves the separated ηᵢ by about one unit) while the
@@ -88,9 +93,6 @@ public final class LogisticRegression {
      * @throws org.gramian.GramianException for bad data (a y other than 0 or 1 names its row and column)
      */
     public LogisticModel fit(RowSource data, ModelSpec spec) {
-        if (spec.weights() != null) {
-            throw new IllegalArgumentException("logistic regression does not take prior weights yet");
-        }
         Design design = Design.bind(spec, data.columns());
         int p = design.width();
         IrlsWorkingSource work = new IrlsWorkingSource(data, spec, traceRows);
@@ -114,7 +116,7 @@ public final class LogisticRegression {
             solution = ls.solve(work, workDesign).solution();   // one pass: measures at w, solves the step
             double dev = work.deviance().doubleValue();
             if (iterations == 0) {
-                nullDeviance = nullDeviance(work.observations(), work.ones(), spec.intercept(), dev);
+                nullDeviance = nullDeviance(work.weightTotal(), work.weightOnes(), spec.intercept(), dev);
                 aliased = solution.aliased().clone();
             } else {
                 criterion = Math.abs(dev - previous) / (Math.abs(dev) + 0.1);
@@ -195,7 +197,8 @@ public final class LogisticRegression {
         long nullDf = spec.intercept() ? n - 1 : n;
         double dev = history.get(history.size() - 1).deviance();
         return new LogisticModel(spec, coefs, cov, dev, nullDeviance, nullDf, n - rank, n, rank, iterations,
-                criterion, converged, work.fittedZeroOrOne(), separation, solver, history, work.droppedRows());
+                criterion, converged, work.fittedZeroOrOne(), separation, solver, history, work.droppedRows(),
+                work.integerWeights());
     }
 
     /**
@@ -226,19 +229,22 @@ public final class LogisticRegression {
     }
 
     /**
-     * The deviance of the null model: with an intercept μ = ȳ = k/n for all rows,
-     * −2[k ln ȳ + (n − k) ln(1 − ȳ)] (0·ln 0 = 0); without, μ = ½, the deviance at w = 0.
+     * The deviance of the null model: with an intercept μ = ȳ = k/n for all rows (n = Σ prior weights,
+     * k = those of the rows with y = 1), −2[k ln ȳ + (n − k) ln(1 − ȳ)] (0·ln 0 = 0); without, μ = ½,
+     * the deviance at w = 0.
      */
-    static double nullDeviance(long n, long k, boolean intercept, double devianceAtZero) {
+    static double nullDeviance(DD n, DD k, boolean intercept, double devianceAtZero) {
         if (!intercept) {
             return devianceAtZero;
         }
+        DD rest = n.subtract(k);
+        double ybar = k.divide(n).doubleValue();
         DD s = DD.ZERO;
-        if (k > 0) {
-            s = s.add(DD.product(k, Math.log((double) k / n)));
+        if (k.signum() > 0) {
+            s = s.add(k.multiply(Math.log(ybar)));
         }
-        if (n - k > 0) {
-            s = s.add(DD.product(n - k, Math.log1p(-(double) k / n)));
+        if (rest.signum() > 0) {
+            s = s.add(rest.multiply(Math.log(rest.divide(n).doubleValue())));
         }
         return s.multiply(-2.0).doubleValue();
     }

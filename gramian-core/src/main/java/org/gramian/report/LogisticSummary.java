@@ -20,7 +20,8 @@ public final class LogisticSummary {
     public static String of(LogisticModel m, String dataName, double level) {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
-        sb.append("Logistic regression (binomial family, logit link): ").append(formula(m));
+        sb.append("Logistic regression (binomial family, logit link").append(m.spec().weights() == null ? ""
+                : ", prior weights: " + m.spec().weights()).append("): ").append(formula(m));
         if (dataName != null) {
             sb.append("   (data: ").append(dataName).append(')');
         }

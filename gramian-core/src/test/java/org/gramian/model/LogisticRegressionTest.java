@@ -233,4 +233,66 @@ class LogisticRegressionTest {
         assertThat(other.covariance()).isEqualTo(one.covariance());
         assertThat(other.iterations()).isEqualTo(one.iterations());
     }
+
+    /**
+     * Prior weights, R's {@code glm(weights =)}. R 4.2.2 with {@code d <- mtcars; d$w <- rep(c(1, 2, 3, 0),
+     * length.out = 32)}, {@code f <- glm(am ~ wt + hp, data = d, weights = w, family = binomial,
+     * control = glm.control(epsilon = 1e-16, maxit = 100))}: {@code coef(f)}, {@code f$deviance},
+     * {@code f$null.deviance}, {@code f$aic}, {@code f$df.residual} (21 = 24 rows of nonzero weight − 3),
+     * {@code f$df.null}, and the Fisher-information SEs {@code sqrt(diag(solve(t(X) %*% (X * (d$w*mu*(1-mu))))))}.
+     * Independently: whole-number weights are repeated rows (same w, SEs, deviance and AIC; only the
+     * degrees of freedom count rows, as R's do).
+     */
+    @Test
+    void priorWeightsAreRsAndRepeatedRows() {
+        double[] wt = {1, 2, 3, 0};
+        double[][] rows = new double[32][];
+        List<double[]> repeated = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            rows[i] = new double[] {MTCARS[i][0], MTCARS[i][1], MTCARS[i][2], wt[i % 4]};
+            for (int k = 0; k < wt[i % 4]; k++) {
+                repeated.add(MTCARS[i]);
+            }
+        }
+        ModelSpec spec = ModelSpec.linear("am", List.of("wt", "hp")).withWeights("w");
+        LogisticModel m = new LogisticRegression().fit(Table.ofRows(List.of("am", "wt", "hp", "w"), rows), spec);
+        double[] coef = {22.307124997946068845, -9.405028408631050496, 0.040288621314859205};
+        double[] se = {7.756214620328512055, 3.108866339023271141, 0.015222568883431155};
+        for (int j = 0; j < 3; j++) {
+            assertThat(m.estimates()[j]).isCloseTo(coef[j], within(1e-13 * Math.abs(coef[j])));
+            assertThat(m.coefficients().get(j).standardError()).isCloseTo(se[j], within(1e-12 * se[j]));
+        }
+        assertThat(m.deviance()).isCloseTo(12.537566271423984, within(1e-13));
+        assertThat(m.nullDeviance()).isCloseTo(66.208409122274560, within(1e-13));
+        assertThat(m.aic()).isCloseTo(18.537566271423984, within(1e-13));
+        assertThat(m.residualDf()).isEqualTo(21);
+        assertThat(m.nullDf()).isEqualTo(23);
+        assertThat(m.observations()).isEqualTo(24);
+
+        LogisticModel rep = new LogisticRegression().fit(Table.ofRows(List.of("am", "wt", "hp"),
+                repeated.toArray(new double[0][])), ModelSpec.linear("am", List.of("wt", "hp")));
+        for (int j = 0; j < 3; j++) {
+            assertThat(m.estimates()[j]).isCloseTo(rep.estimates()[j], within(1e-13 * Math.abs(coef[j])));
+            assertThat(m.coefficients().get(j).standardError())
+                    .isCloseTo(rep.coefficients().get(j).standardError(), within(1e-12 * se[j]));
+        }
+        assertThat(m.deviance()).isCloseTo(rep.deviance(), within(1e-12));
+        assertThat(m.aic()).isCloseTo(rep.aic(), within(1e-12));
+        assertThat(rep.residualDf()).isEqualTo(48 - 3);
+    }
+
+    /** A weight that is not a whole number: no binomial likelihood, so AIC and log-likelihood are NA, with a warning. */
+    @Test
+    void fractionalWeightsLeaveAicUndefined() {
+        double[][] rows = new double[32][];
+        for (int i = 0; i < 32; i++) {
+            rows[i] = new double[] {MTCARS[i][0], MTCARS[i][1], MTCARS[i][2], i == 5 ? 0.5 : 1};
+        }
+        LogisticModel m = new LogisticRegression().fit(Table.ofRows(List.of("am", "wt", "hp", "w"), rows),
+                ModelSpec.linear("am", List.of("wt", "hp")).withWeights("w"));
+        assertThat(m.aic()).isNaN();
+        assertThat(m.logLikelihood()).isNaN();
+        assertThat(m.deviance()).isFinite();
+        assertThat(m.warnings()).anyMatch(w -> w.contains("not whole numbers"));
+    }
 }

@@ -165,6 +165,9 @@ public final class ModelJson {
         m.spec().features().forEach(features::add);
         model.put("degree", m.spec().degree());
         model.put("intercept", m.spec().intercept());
+        if (m.spec().weights() != null) {
+            model.put("weights", m.spec().weights());
+        }
         model.put("family", BINOMIAL);
         model.put("link", "logit");
         ArrayNode names = model.putArray("coefficientNames");
