@@ -145,8 +145,11 @@ public record LogisticModel(ModelSpec spec, List<Coefficient> coefficients, doub
                     + " separation: the maximum-likelihood estimate does not exist; "
                     + String.join(", ", separation.diverging())
                     + (separation.diverging().size() == 1 ? " diverges" : " diverge")
-                    + " (shown as NA); the other coefficients, their standard errors and the deviance are the"
-                    + " limits as those grow");
+                    + " (shown as NA); "
+                    + (separation.kind() == SeparationKind.COMPLETE
+                            ? "every fitted probability tends to 0 or 1, so no standard error is finite (NA)"
+                            : "the other coefficients, their standard errors and the deviance are the limits as those"
+                                    + " grow"));
         }
         if (!converged) {
             out.add("IRLS did not converge in " + iterations + " iterations (criterion "

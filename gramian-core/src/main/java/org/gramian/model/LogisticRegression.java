@@ -131,12 +131,13 @@ public final class LogisticRegression {
             history.add(new LogisticModel.Iteration(iterations, w.clone(), dev, criterion, step.clone(),
                     work.tracedRows(), work.xtwx()));
             if (iterations > 0 && criterion < epsilon) {
-                if (settled) {
+                if (settled || iterations == maxIterations) {
                     converged = true;
                     break;
                 }
                 // R would stop here; one more Newton step (quadratic: it squares the error) makes w
                 // the MLE to the last digits, and this pass's deviance and (XᵀWX)⁻¹ those of that w
+                // (within the iteration limit: met at the last allowed step, R's rule alone decides)
                 settled = true;
             }
             if (iterations == maxIterations) {
@@ -163,6 +164,9 @@ public final class LogisticRegression {
         long n = work.observations();
         int rank = 0;
         boolean[] out = new boolean[p];
+        // complete separation: every weight μ(1 − μ) tends to 0, so (XᵀWX)⁻¹ grows without bound in
+        // every direction and no standard error is finite
+        boolean noSe = separation.kind() == LogisticModel.SeparationKind.COMPLETE;
         for (int j = 0; j < p; j++) {
             out[j] = aliased[j] || sol.aliased()[j] || separation.diverging().contains(names.get(j));
             if (!aliased[j]) {
@@ -173,7 +177,7 @@ public final class LogisticRegression {
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
                 // (XᵀWX)⁻¹ᵢⱼ = dᵢ·dⱼ·(scaled inverse)ᵢⱼ, dⱼ the exact power-of-two column scales
-                cov[a][b] = out[a] || out[b] ? Double.NaN
+                cov[a][b] = out[a] || out[b] || noSe ? Double.NaN
                         : org.gramian.accumulate.Equilibration.unscale(sol.scaledInverse()[a][b].doubleValue(),
                                 Math.getExponent(sol.columnScale()[a]) + Math.getExponent(sol.columnScale()[b]));
             }
@@ -187,6 +191,9 @@ public final class LogisticRegression {
             } else if (out[j]) {
                 coefs.add(new LogisticModel.Coefficient(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                         false, true, (int) Math.signum(w[j])));
+            } else if (noSe) {
+                coefs.add(new LogisticModel.Coefficient(name, w[j], Double.NaN, Double.NaN, Double.NaN, false, false,
+                        0));
             } else {
                 double se = Math.sqrt(cov[j][j]);
                 double z = w[j] / se;

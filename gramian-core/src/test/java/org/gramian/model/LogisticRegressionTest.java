@@ -157,6 +157,30 @@ class LogisticRegressionTest {
     }
 
     /**
+     * Every y = 1: complete separation in the intercept alone (it grows, the slopes tend to 0). Every weight
+     * μ(1 − μ) vanishes, so no standard error is finite: NA, not the huge number of the last iterate. R's
+     * rule is met late (R 4.2.2: {@code glm(am ~ wt + hp, family = binomial)} with every am = 1 converges
+     * after 24 iterations); ours, from w = 0, meets it at the 25th step, the limit, and counts as converged.
+     */
+    @Test
+    void allOnesSeparateInTheInterceptAndLeaveNoStandardErrors() {
+        double[][] rows = new double[32][];
+        for (int i = 0; i < 32; i++) {
+            rows[i] = new double[] {1, MTCARS[i][1], MTCARS[i][2]};
+        }
+        LogisticModel m = new LogisticRegression().fit(Table.ofRows(List.of("am", "wt", "hp"), rows),
+                ModelSpec.linear("am", List.of("wt", "hp")));
+        assertThat(m.converged()).isTrue();
+        assertThat(m.separation().kind()).isEqualTo(LogisticModel.SeparationKind.COMPLETE);
+        assertThat(m.separation().diverging()).containsExactly("(Intercept)");
+        assertThat(m.coefficients().get(0).direction()).isEqualTo(1);
+        assertThat(m.coefficients().get(1).standardError()).isNaN();
+        assertThat(Math.abs(m.coefficients().get(1).estimate())).isLessThan(1e-6);
+        assertThat(m.nullDeviance()).isZero();
+        assertThat(m.warnings().get(0)).contains("no standard error is finite");
+    }
+
+    /**
      * A dummy z with every z = 1 row at y = 1 and a continuous x that does not separate: quasi-complete
      * separation in z alone. The intercept and x converge to the fit of the z = 0 rows alone (the z = 1
      * rows drop out as wz → ∞), which is checked by fitting those rows separately.
