@@ -117,7 +117,7 @@ public final class ModelInput {
      */
     Loaded load() {
         if (weights != null) {
-            throw new ParameterException(mixee.commandLine(), "--weights works with fit only, for now");
+            throw new ParameterException(mixee.commandLine(), "--weights works with fit, logistic and explain --logistic only, for now");
         }
         Selected s = select(null, false);
         try {
