@@ -17,21 +17,29 @@ import org.gramian.numeric.DD;
 import org.gramian.stats.Distributions;
 
 /**
- * The part of a model file ({@link ModelJson}) that prediction needs: the model specification and
- * the coefficient estimates w, in design-column order.
+ * The part of a model file ({@link ModelJson}) that prediction needs: the kind of model, the model
+ * specification and the coefficient estimates w, in design-column order.
  *
+ * @param kind      {@code "ols"}, {@code "wls"}, {@code "ridge"} or {@code "logistic"} (family "binomial":
+ *                  predictions are probabilities 1/(1 + e^{−xᵀw}), intervals Wald intervals on the link
+ *                  scale) ({@link #KINDS}; files written before
+ *                  kinds were recorded are least-squares models: "ols", or "wls" when they name weights)
  * @param spec      target, features, degree and intercept
  * @param estimates w, one per {@link ModelSpec#coefficientNames()}
- * @param logistic  a logistic regression ({@code model.family} "binomial"): predictions are
- *                  probabilities 1/(1 + e^{−xᵀw}), intervals Wald intervals on the link scale
  */
-public record SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
-                         long residualDf, boolean logistic) {
+public record SavedModel(String kind, ModelSpec spec, double[] estimates, double[][] covariance,
+                         double residualVariance, long residualDf) {
 
-    /** A linear model. */
+    /**
+     * The kinds of model this version predicts from: ŷ = xᵀw, or 1/(1 + e^{−xᵀw}) for logistic. A file of any other kind (say,
+     * written by a newer gramian) is refused rather than predicted from by the wrong formula.
+     */
+    public static final java.util.Set<String> KINDS = java.util.Set.of("ols", "wls", "ridge", "logistic");
+
+    /** A least-squares model (kind "ols"). */
     public SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
                       long residualDf) {
-        this(spec, estimates, covariance, residualVariance, residualDf, false);
+        this("ols", spec, estimates, covariance, residualVariance, residualDf);
     }
 
     /**
@@ -65,6 +73,23 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
                     + "\" (this gramian reads \"" + ModelJson.FORMAT + "\")", file.toString(), 0, null, null);
         }
         JsonNode model = root.path("model");
+        if (!model.isObject()) {
+            throw bad(file, "missing 'model'");
+        }
+        JsonNode kindNode = model.path("kind");
+        String kind;
+        if (kindNode.isMissingNode()) {
+            kind = model.path("weights").isTextual() ? "wls" : "ols";
+        } else if (!kindNode.isTextual()) {
+            throw bad(file, "'model.kind' must be a string such as \"ols\"");
+        } else {
+            kind = kindNode.asText();
+            if (!KINDS.contains(kind)) {
+                throw new GramianException(file + ": unsupported model kind \"" + shortened(kind)
+                        + "\" (this gramian predicts from " + String.join(", ", KINDS.stream().sorted().toList())
+                        + ")", file.toString(), 0, null, null);
+            }
+        }
         String target = text(file, model, "model.target");
         JsonNode feats = model.path("features");
         if (!feats.isArray()) {
@@ -85,7 +110,6 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         if (!intercept.isBoolean()) {
             throw bad(file, "'model.intercept' must be true or false");
         }
-        boolean logistic = false;
         JsonNode family = model.path("family");
         if (!family.isMissingNode() && !family.isNull()) {
             if (!family.isTextual() || !ModelJson.BINOMIAL.equals(family.asText())) {
@@ -96,7 +120,9 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             if (!link.isMissingNode() && !"logit".equals(link.asText())) {
                 throw bad(file, "unknown 'model.link' " + shortened(link.toString()) + " (expected \"logit\")");
             }
-            logistic = true;
+            kind = "logistic";
+        } else if ("logistic".equals(kind)) {
+            throw bad(file, "a logistic model needs 'model.family' \"" + ModelJson.BINOMIAL + "\"");
         }
         ModelSpec spec;
         try {
@@ -154,7 +180,7 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             s2 = inf.path("residualVariance").isNumber() ? inf.path("residualVariance").asDouble() : Double.NaN;
             df = inf.path("residualDf").asLong(0);
         }
-        return new SavedModel(spec, w, cov, s2, df, logistic);
+        return new SavedModel(kind, spec, w, cov, s2, df);
     }
 
     private static String text(Path file, JsonNode parent, String path) {
@@ -180,10 +206,11 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
      * ŷ ± q·√variance with q the t quantile on the residual df. Aliased coefficients (left out of
      * the fit) take no part.
      *
-     * @throws GramianException when the model file holds no covariance (written before intervals)
+     * @throws GramianException when the model file holds no covariance (written before intervals), or
+     *                          for a ridge model (biased estimates: t intervals do not apply)
      */
     public Predictor predictor(boolean prediction, double level, Path file) {
-        if (logistic) {
+        if (logistic()) {
             if (prediction) {
                 throw new GramianException(file + ": a logistic model predicts a probability; prediction intervals"
                         + " for a new 0/1 outcome do not exist (use --intervals confidence)", file.toString(), 0, null,
@@ -194,6 +221,11 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
                         null, null);
             }
             return new Predictor(true, false, Distributions.normalCritical(1 - level));
+        }
+        if ("ridge".equals(kind)) {
+            throw new GramianException(file + ": no intervals for a ridge model: its estimates are biased toward"
+                    + " zero, so t intervals around its predictions would not have their stated coverage (predict"
+                    + " without --intervals)", file.toString(), 0, null, null);
         }
         if (covariance == null || residualDf <= 0) {
             throw new GramianException(file + ": the model has no covariance for intervals (fit it again with"
@@ -232,7 +264,7 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             DD[] x = design.row(f);
             double y = Design.combine(estimates, x).doubleValue();
             if (!intervals) {
-                return new double[] {logistic ? logisticOf(y) : y};
+                return new double[] {logistic() ? logisticOf(y) : y};
             }
             DD v = DD.ZERO;
             for (int i = 0; i < x.length; i++) {
@@ -247,12 +279,17 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             }
             double var = v.doubleValue() + (prediction ? residualVariance : 0.0);
             double half = q * Math.sqrt(Math.max(var, 0.0));
-            if (logistic) {
+            if (logistic()) {
                 // the Wald interval of η = xᵀw mapped through the (increasing) logistic function
                 return new double[] {logisticOf(y), logisticOf(y - half), logisticOf(y + half)};
             }
             return new double[] {y, y - half, y + half};
         }
+    }
+
+    /** A logistic regression (kind "logistic", family binomial): predictions are probabilities. */
+    public boolean logistic() {
+        return "logistic".equals(kind);
     }
 
     /** 1/(1 + e^{−η}), from e^{−|η|} so that neither tail is formed as 1 minus the other. */
