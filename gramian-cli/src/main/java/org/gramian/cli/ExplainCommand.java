@@ -8,7 +8,13 @@ import org.gramian.cli.render.JsonRenderer;
 import org.gramian.cli.render.MarkdownRenderer;
 import org.gramian.cli.render.Step;
 import org.gramian.cli.render.TextRenderer;
+import org.gramian.cli.render.LogisticExplainSteps;
+import org.gramian.cli.render.Window;
 import org.gramian.explain.NormalEquationSteps;
+import org.gramian.model.LogisticModel;
+import org.gramian.model.LogisticRegression;
+import org.gramian.report.LogisticSummary;
+import org.gramian.solve.SolverKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {"Shows, step by step, how the normal equation XᵀX w = Xᵀy solves least squares:",
             "X, Xᵀ, XᵀX, its Cholesky factor and inverse, Xᵀy, w, predictions, residuals, the cost",
             "J(w) = (1/2m)‖Xw − y‖² and its gradient, which is zero at w.",
-            "Matrices up to 20×8 are shown whole, larger ones as their top-left corner."})
+            "Matrices up to 20×8 are shown whole, larger ones as their top-left corner.",
+            "With --logistic: the IRLS iterations of logistic regression on a 0/1 target."})
 public final class ExplainCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { text, json, markdown }
@@ -32,17 +39,28 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "text, json or markdown (LaTeX matrices) (default: ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = "--logistic", description = "explain logistic regression instead: the IRLS iterations"
+            + " (weights, working response, XᵀWX, the step, the deviance falling) for a 0/1 target")
+    boolean logistic;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (logistic) {
+            return logistic();
+        }
         ModelInput.Loaded data = input.load();
         NormalEquationSteps steps = NormalEquationSteps.of(data.problem(), data.spec().target());
         List<Step> list = ExplainSteps.of(steps);
         String title = "The normal equation for " + data.spec().target() + " ~ "
                 + String.join(" + ", data.spec().coefficientNames()) + " on " + input.file.getFileName()
                 + " (m = " + steps.rows() + " observations, p = " + steps.columns() + " coefficients)";
+        return print(title, list);
+    }
+
+    private int print(String title, List<Step> list) {
         String out = switch (format) {
             case text -> TextRenderer.render(title, list);
             case markdown -> MarkdownRenderer.render(title, list);
@@ -52,5 +70,21 @@ public final class ExplainCommand implements Callable<Integer> {
         w.print(out);
         w.flush();
         return 0;
+    }
+
+    /** IRLS, streamed as {@code gramian logistic} fits it, with the first rows of each pass recorded. */
+    private int logistic() {
+        LogisticModel m;
+        try {
+            ModelInput.Selected data = input.select(null, false);
+            m = new LogisticRegression(SolverKind.QR, LogisticRegression.DEFAULT_EPSILON,
+                    LogisticRegression.DEFAULT_MAX_ITERATIONS, Window.MAX_ROWS).fit(data.source(), data.spec());
+        } catch (org.gramian.GramianException e) {
+            throw e.inFile(input.file.toString());
+        }
+        String title = "Logistic regression by IRLS for " + LogisticSummary.formula(m) + " on "
+                + input.file.getFileName() + " (m = " + m.observations() + " observations, p = "
+                + m.coefficients().size() + " coefficients)";
+        return print(title, LogisticExplainSteps.of(m));
     }
 }

@@ -21,6 +21,7 @@ public final class GramianCli implements Callable<Integer> {
     /** The subcommands, in the order the help lists them. */
     static final Class<?>[] SUBCOMMANDS = {
         FitCommand.class,
+        LogisticCommand.class,
         PredictCommand.class,
         CertifyCommand.class,
         ExplainCommand.class,
@@ -38,7 +39,7 @@ public final class GramianCli implements Callable<Integer> {
     /** Without a subcommand: print the usage and fail as a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: fit, predict, certify, explain, compare or plot");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: fit, logistic, predict, certify, explain, compare or plot");
     }
 
     /** A configured command line writing to the given streams. */

@@ -60,7 +60,7 @@ public final class ModelInput {
 
     @Option(names = "--weights", paramLabel = "COLUMN",
             description = "weighted least squares: minimize Σ w·(y − ŷ)² with the weights in COLUMN (≥ 0; a zero"
-                    + " weight drops the row; fit only)")
+                    + " weight drops the row; fit, and prior weights for logistic)")
     String weights;
 
     /** Usage errors: FILE and --target missing, or options that contradict each other. */
@@ -152,7 +152,7 @@ public final class ModelInput {
      */
     Loaded load() {
         if (weights != null) {
-            throw new ParameterException(mixee.commandLine(), "--weights works with fit only, for now");
+            throw new ParameterException(mixee.commandLine(), "--weights works with fit, logistic and explain --logistic only, for now");
         }
         Selected s = select(null, false);
         try {

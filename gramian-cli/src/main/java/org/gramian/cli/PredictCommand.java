@@ -31,9 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Predict the target for each row of DATA.csv with a model written by 'gramian fit --save' (or"
-                + " 'fit --format json'): least squares, weighted or ridge.",
+                + " 'fit --format json'): least squares, weighted or ridge; or by 'gramian logistic --save'.",
             "Writes CSV: the model's feature columns (as read, shortest exact decimal) and predicted_<target> "
-                + "= xᵀw, evaluated in double-double and rounded once to 17 significant digits."},
+                + "= xᵀw, evaluated in double-double and rounded once to 17 significant digits; for a logistic model "
+                + "probability_<target> = 1/(1 + exp(-xᵀw)), with --intervals confidence the Wald interval of xᵀw "
+                + "mapped through that function."},
         footer = ExitCodes.FOOTER)
 final class PredictCommand implements Callable<Integer> {
 
@@ -78,6 +80,11 @@ final class PredictCommand implements Callable<Integer> {
         SavedModel.Predictor predictor;
         try {
             model = SavedModel.read(modelFile);
+            if (model.logistic() && intervals == IntervalKind.prediction) {
+                throw new ParameterException(spec.commandLine(), modelFile + " is a logistic model: it predicts the"
+                        + " probability of a 0/1 outcome, and a prediction interval for a single 0/1 outcome does not"
+                        + " exist; use --intervals confidence (a Wald interval for the probability)");
+            }
             predictor = intervals == null ? model.predictor()
                     : model.predictor(intervals == IntervalKind.prediction, level, modelFile);
         } catch (GramianException e) {
@@ -127,7 +134,8 @@ final class PredictCommand implements Callable<Integer> {
         for (String f : features) {
             line.append(csvField(f)).append(',');
         }
-        line.append(csvField("predicted_" + model.spec().target()));
+        // a logistic model predicts P(target = 1), and says so in the column name
+        line.append(csvField((model.logistic() ? "probability_" : "predicted_") + model.spec().target()));
         if (intervals) {
             line.append(',').append(csvField("lower_" + model.spec().target())).append(',')
                     .append(csvField("upper_" + model.spec().target()));

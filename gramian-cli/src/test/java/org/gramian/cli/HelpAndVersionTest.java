@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HelpAndVersionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "fit", "predict", "certify"})
+    @ValueSource(strings = {"", "fit", "logistic", "predict", "certify"})
     void helpExitsZeroAndListsExitCodes(String command) {
         Cli.Result r = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
         assertThat(r.code()).isZero();
@@ -18,7 +18,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "fit", "predict", "certify"})
+    @ValueSource(strings = {"", "fit", "logistic", "predict", "certify"})
     void versionExitsZero(String command) {
         Cli.Result r = command.isEmpty() ? Cli.run("--version") : Cli.run(command, "--version");
         assertThat(r.code()).isZero();

@@ -44,6 +44,6 @@ class WeightsCommandTest {
         Files.writeString(f, "y,x,w\n1,1,1\n2,2,1\n3,3,1\n");
         Cli.Result r = Cli.run("explain", f.toString(), "--target", "y", "--weights", "w");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--weights works with fit only");
+        assertThat(r.err()).contains("--weights works with fit, logistic and explain --logistic only");
     }
 }

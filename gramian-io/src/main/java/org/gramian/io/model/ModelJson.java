@@ -227,6 +227,108 @@ public final class ModelJson {
         }
     }
 
+    /** The family of a logistic model in the model file ({@code model.family}); a linear model has none. */
+    public static final String BINOMIAL = "binomial";
+
+    /**
+     * A logistic regression as a JSON tree, in the same format as a linear model (so {@code predict}
+     * reads both): {@code model.family} is {@value #BINOMIAL} with {@code model.link} "logit";
+     * coefficients carry z, p and Wald intervals at {@code level}, and {@code diverges} (with the
+     * direction, "+" or "-") when separation made them grow without bound (estimate null);
+     * {@code statistics} holds the deviances, AIC, log-likelihood and the IRLS record;
+     * {@code inference.covariance} is (XᵀWX)⁻¹, for Wald intervals on the link scale.
+     */
+    public static ObjectNode of(org.gramian.model.LogisticModel m, String data, String version, double level) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("gramian", version);
+        if (data != null) {
+            root.put("data", data);
+        }
+        ObjectNode model = root.putObject("model");
+        model.put("target", m.spec().target());
+        ArrayNode features = model.putArray("features");
+        m.spec().features().forEach(features::add);
+        model.put("degree", m.spec().degree());
+        model.put("intercept", m.spec().intercept());
+        if (m.spec().weights() != null) {
+            model.put("weights", m.spec().weights());
+        }
+        model.put("kind", "logistic");
+        model.put("family", BINOMIAL);
+        model.put("link", "logit");
+        ArrayNode names = model.putArray("coefficientNames");
+        m.spec().coefficientNames().forEach(names::add);
+
+        ArrayNode coefs = root.putArray("coefficients");
+        java.util.List<FittedModel.Interval> ci = m.confidenceIntervals(level);
+        root.put("confidenceLevel", level);
+        for (int j = 0; j < m.coefficients().size(); j++) {
+            org.gramian.model.LogisticModel.Coefficient c = m.coefficients().get(j);
+            ObjectNode o = coefs.addObject();
+            o.put("name", c.name());
+            number(o, "estimate", c.estimate());
+            number(o, "stdError", c.standardError());
+            number(o, "z", c.zValue());
+            number(o, "p", c.pValue());
+            number(o, "ciLower", ci.get(j).lower());
+            number(o, "ciUpper", ci.get(j).upper());
+            o.put("aliased", c.aliased());
+            o.put("diverges", c.diverges());
+            if (c.diverges()) {
+                o.put("direction", c.direction() < 0 ? "-" : "+");
+            }
+        }
+
+        ObjectNode st = root.putObject("statistics");
+        st.put("observations", m.observations());
+        st.put("parameters", m.coefficients().size());
+        st.put("rank", m.rank());
+        number(st, "deviance", m.deviance());
+        st.put("residualDf", m.residualDf());
+        number(st, "nullDeviance", m.nullDeviance());
+        st.put("nullDf", m.nullDf());
+        number(st, "aic", m.aic());
+        number(st, "logLikelihood", m.logLikelihood());
+        st.put("iterations", m.iterations());
+        number(st, "criterion", m.criterion());
+        st.put("converged", m.converged());
+        st.put("fittedZeroOrOne", m.fittedZeroOrOne());
+        st.put("observationsDeleted", m.droppedRows()); // rows left out for a missing value (R's na.omit)
+
+        ObjectNode sep = root.putObject("separation");
+        sep.put("kind", m.separation().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        ArrayNode div = sep.putArray("diverging");
+        m.separation().diverging().forEach(div::add);
+        ArrayNode warnings = root.putArray("warnings");
+        m.warnings().forEach(warnings::add);
+
+        // what Wald intervals on new data need: Cov(w) = (XᵀWX)⁻¹ (dispersion 1: no residual variance)
+        ObjectNode inf = root.putObject("inference");
+        inf.put("residualDf", m.residualDf());
+        covariance(inf, m.covariance());
+
+        root.put("solver", m.solver().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("solverNote", "IRLS, each step " + org.gramian.report.LogisticSummary.stepSolver(m));
+        return root;
+    }
+
+    private static void covariance(ObjectNode inf, double[][] covariance) {
+        ArrayNode cov = inf.putArray("covariance");
+        for (double[] row : covariance) {
+            ArrayNode r = cov.addArray();
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    r.addNull();
+                } else if (Double.isInfinite(v)) {
+                    r.add(v > 0 ? "Infinity" : "-Infinity");
+                } else {
+                    r.add(v);
+                }
+            }
+        }
+    }
+
     /** Puts a double: null for NaN, "Infinity" / "-Infinity" for infinities, the number otherwise. */
     public static void number(ObjectNode o, String key, double v) {
         if (Double.isNaN(v)) {

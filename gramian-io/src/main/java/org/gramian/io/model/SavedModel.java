@@ -20,7 +20,9 @@ import org.gramian.stats.Distributions;
  * The part of a model file ({@link ModelJson}) that prediction needs: the kind of model, the model
  * specification and the coefficient estimates w, in design-column order.
  *
- * @param kind      {@code "ols"}, {@code "wls"} or {@code "ridge"} ({@link #KINDS}; files written before
+ * @param kind      {@code "ols"}, {@code "wls"}, {@code "ridge"} or {@code "logistic"} (family "binomial":
+ *                  predictions are probabilities 1/(1 + e^{−xᵀw}), intervals Wald intervals on the link
+ *                  scale) ({@link #KINDS}; files written before
  *                  kinds were recorded are least-squares models: "ols", or "wls" when they name weights)
  * @param spec      target, features, degree and intercept
  * @param estimates w, one per {@link ModelSpec#coefficientNames()}
@@ -29,10 +31,10 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
                          double residualVariance, long residualDf) {
 
     /**
-     * The kinds of model this version predicts from, all by ŷ = xᵀw. A file of any other kind (say,
+     * The kinds of model this version predicts from: ŷ = xᵀw, or 1/(1 + e^{−xᵀw}) for logistic. A file of any other kind (say,
      * written by a newer gramian) is refused rather than predicted from by the wrong formula.
      */
-    public static final java.util.Set<String> KINDS = java.util.Set.of("ols", "wls", "ridge");
+    public static final java.util.Set<String> KINDS = java.util.Set.of("ols", "wls", "ridge", "logistic");
 
     /** A least-squares model (kind "ols"). */
     public SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
@@ -108,6 +110,20 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
         if (!intercept.isBoolean()) {
             throw bad(file, "'model.intercept' must be true or false");
         }
+        JsonNode family = model.path("family");
+        if (!family.isMissingNode() && !family.isNull()) {
+            if (!family.isTextual() || !ModelJson.BINOMIAL.equals(family.asText())) {
+                throw bad(file, "unknown 'model.family' " + shortened(family.toString()) + " (this gramian knows \""
+                        + ModelJson.BINOMIAL + "\", or none for a linear model)");
+            }
+            JsonNode link = model.path("link");
+            if (!link.isMissingNode() && !"logit".equals(link.asText())) {
+                throw bad(file, "unknown 'model.link' " + shortened(link.toString()) + " (expected \"logit\")");
+            }
+            kind = "logistic";
+        } else if ("logistic".equals(kind)) {
+            throw bad(file, "a logistic model needs 'model.family' \"" + ModelJson.BINOMIAL + "\"");
+        }
         ModelSpec spec;
         try {
             spec = new ModelSpec(target, features, degree.asInt(), intercept.asBoolean());
@@ -144,6 +160,10 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
                 // An aliased column was left out of the fit (R's NA): it contributes nothing.
                 w[j] = 0.0;
                 continue;
+            }
+            if (est.isNull() && c.path("diverges").asBoolean(false)) {
+                throw bad(file, "coefficient '" + names.get(j) + "' diverges (the data were separated when the model"
+                        + " was fitted): there is no finite model to predict with");
             }
             if (!est.isNumber() || !Double.isFinite(est.asDouble())) {
                 throw bad(file, "coefficient '" + names.get(j) + "' has no finite estimate");
@@ -228,6 +248,18 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
      *                          for a ridge model (biased estimates: t intervals do not apply)
      */
     public Predictor predictor(boolean prediction, double level, Path file) {
+        if (logistic()) {
+            if (prediction) {
+                throw new GramianException(file + ": a logistic model predicts a probability; prediction intervals"
+                        + " for a new 0/1 outcome do not exist (use --intervals confidence)", file.toString(), 0, null,
+                        null);
+            }
+            if (covariance == null) {
+                throw new GramianException(file + ": the model has no covariance for intervals", file.toString(), 0,
+                        null, null);
+            }
+            return new Predictor(true, false, Distributions.normalCritical(1 - level));
+        }
         if ("ridge".equals(kind)) {
             throw new GramianException(file + ": no intervals for a ridge model: its estimates are biased toward"
                     + " zero, so t intervals around its predictions would not have their stated coverage (predict"
@@ -279,7 +311,7 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
             DD[] x = design.row(f);
             double y = Design.combine(estimates, x).doubleValue();
             if (!intervals) {
-                return new double[] {y};
+                return new double[] {logistic() ? logisticOf(y) : y};
             }
             DD v = DD.ZERO;
             for (int i = 0; i < x.length; i++) {
@@ -294,8 +326,23 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
             }
             double var = v.doubleValue() + (prediction ? residualVariance : 0.0);
             double half = q * Math.sqrt(Math.max(var, 0.0));
+            if (logistic()) {
+                // the Wald interval of η = xᵀw mapped through the (increasing) logistic function
+                return new double[] {logisticOf(y), logisticOf(y - half), logisticOf(y + half)};
+            }
             return new double[] {y, y - half, y + half};
         }
+    }
+
+    /** A logistic regression (kind "logistic", family binomial): predictions are probabilities. */
+    public boolean logistic() {
+        return "logistic".equals(kind);
+    }
+
+    /** 1/(1 + e^{−η}), from e^{−|η|} so that neither tail is formed as 1 minus the other. */
+    static double logisticOf(double eta) {
+        double e = Math.exp(-Math.abs(eta));
+        return eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
     /** The design of this model (unbound: it expands feature values). */
