@@ -23,7 +23,10 @@ import java.util.Objects;
  * @param weights  the column of non-negative observation weights (weighted least squares: minimize
  *                 Σ wᵢ(yᵢ − xᵢᵀw)²; a zero weight drops the row), or null for ordinary least squares
  */
-public record ModelSpec(String target, List<String> features, int degree, boolean intercept, String weights) {
+public record ModelSpec(String target, List<String> features, int degree, boolean intercept, String weights)
+        implements java.io.Serializable {
+    // Serializable so that a distributed backend (gramian-spark) ships the model to its executors.
+    private static final long serialVersionUID = 1L;
 
     /** Ordinary least squares (no weights). */
     public ModelSpec(String target, List<String> features, int degree, boolean intercept) {
