@@ -65,6 +65,12 @@ final class FitCommand implements Callable<Integer> {
                     + " streaming pass: ${COMPLETION-CANDIDATES}")
     RobustSe robustSe;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "fit on Apache Spark: MASTER is a Spark master URL (local[2], spark://host:7077) or 'submit'"
+                    + " for the one spark-submit set; FILE is then a .csv or .parquet file or folder, or table:NAME."
+                    + " Needs the gramian-spark jar and Spark on the class path (README: Spark).")
+    String sparkMaster;
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
@@ -73,6 +79,17 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        FittedModel model = sparkMaster != null
+                ? SparkFit.fit(spec.commandLine(), input, sparkMaster, solver.kind(), robustSe != null, threads != null)
+                : fitLocally();
+        String text = format == OutputFormat.json
+                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
+                : TextSummary.of(model, input.file.toString(), level);
+        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
+        return ExitCodes.OK;
+    }
+
+    private FittedModel fitLocally() {
         FittedModel model;
         try {
             ModelInput.Selected data = input.select(threads, CsvFiles.showProgress(quiet));
@@ -87,10 +104,6 @@ final class FitCommand implements Callable<Integer> {
             throw new GramianException(input.file + ": cannot read: " + e.getCause().getMessage(),
                     input.file.toString(), 0, null, e);
         }
-        String text = format == OutputFormat.json
-                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
-                : TextSummary.of(model, input.file.toString(), level);
-        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
-        return ExitCodes.OK;
+        return model;
     }
 }
