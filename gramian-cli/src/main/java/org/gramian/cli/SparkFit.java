@@ -16,10 +16,10 @@ import picocli.CommandLine.ParameterException;
  */
 final class SparkFit {
     /** How to run it, in one line (README section "Spark" has the details). */
-    static final String HOW = "--spark needs Spark and the gramian-spark jar on the class path: run"
-            + " java $SPARK_JAVA_OPTS -cp 'gramian-cli/target/gramian.jar:gramian-spark/target/gramian-spark.jar:"
-            + "$SPARK_HOME/jars/*' org.gramian.cli.GramianCli fit --spark local[2] ..., or spark-submit"
-            + " gramian-spark/target/gramian-spark-app.jar fit --spark submit ... (see README, section Spark)";
+    static final String HOW = "--spark needs Spark and the gramian-spark jar on the class path: run java"
+            + " <Spark's --add-opens flags> -cp 'gramian-spark/target/gramian-spark-app.jar:$SPARK_HOME/jars/*'"
+            + " org.gramian.cli.GramianCli fit --spark local[2] ..., or spark-submit --class org.gramian.cli.GramianCli"
+            + " gramian-spark/target/gramian-spark-app.jar fit --spark submit ... (README: On Apache Spark)";
 
     private SparkFit() {
     }

@@ -26,6 +26,7 @@ public final class SparkBackend implements ClusterBackend {
     @Override
     public FittedModel fit(String master, String input, Function<List<String>, ModelSpec> specOfColumns,
                            SolverKind solver) {
+        quietLogging();
         boolean existing = SparkSession.getActiveSession().isDefined();
         SparkSession.Builder builder = SparkSession.builder().appName("gramian fit " + input);
         if (!"submit".equals(master)) {
@@ -40,6 +41,17 @@ public final class SparkBackend implements ClusterBackend {
             if (!existing) {
                 spark.stop();
             }
+        }
+    }
+
+    /**
+     * The command line's logging: warnings only (log4j2-cli.properties), unless the user set a
+     * log4j2 configuration. Takes effect when Spark's logging starts, i.e. in a fresh process.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "org/gramian/spark/log4j2-cli.properties");
         }
     }
 }

@@ -49,12 +49,14 @@ class StandaloneClusterTest {
     static void startCluster() throws Exception {
         Path home = sparkHome(dir.resolve("spark-home"));
         int port = freePort();
+        int ui = freePort();
         String url = "spark://127.0.0.1:" + port;
         daemons.add(launch(home, "master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
+                "--port", String.valueOf(port), "--webui-port", String.valueOf(ui)));
         daemons.add(launch(home, "worker", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
                 "--cores", "2", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
                 "--work-dir", dir.resolve("work").toString(), url));
+        awaitWorker(ui);
         spark = SparkSession.builder().master(url).appName("gramian-standalone-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
@@ -108,9 +110,57 @@ class StandaloneClusterTest {
         sameFit(remote, local, 1e-13, SparkLeastSquaresTest.GRAM_STATS_TOL, "200,000 rows on the cluster");
     }
 
+    /**
+     * Waits (up to 3 minutes: a loaded CI machine starts a JVM slowly) until the master's status
+     * page lists an alive worker; the application would otherwise give up on the master after
+     * three 20-second tries.
+     */
+    static void awaitWorker(int uiPort) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            for (Process p : daemons) {
+                assertThat(p.isAlive()).as("a Spark daemon exited early:%n%s", logs()).isTrue();
+            }
+            try {
+                var c = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:" + uiPort + "/json/")
+                        .openConnection();
+                c.setConnectTimeout(2000);
+                c.setReadTimeout(5000);
+                try (var in = c.getInputStream()) {
+                    last = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                if (last.matches("(?s).*\"aliveworkers\"\\s*:\\s*[1-9].*")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the master is not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no worker registered with the master in 3 minutes; master status: " + last
+                + System.lineSeparator() + logs());
+    }
+
+    private static String logs() {
+        StringBuilder sb = new StringBuilder();
+        for (String name : List.of("master", "worker")) {
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(name + ".log"));
+                sb.append("--- ").append(name).append(".log (last lines)").append(System.lineSeparator());
+                lines.subList(Math.max(0, lines.size() - 30), lines.size())
+                        .forEach(l -> sb.append(l).append(System.lineSeparator()));
+            } catch (IOException e) {
+                sb.append("--- no ").append(name).append(".log").append(System.lineSeparator());
+            }
+        }
+        return sb.toString();
+    }
+
     /** A SPARK_HOME whose jars/ holds (links to) every jar of this JVM's class path. */
     static Path sparkHome(Path home) throws IOException {
         Path jars = Files.createDirectories(home.resolve("jars"));
+        assertThat(classPath()).as("the test class path").anyMatch(e -> e.contains("spark-core_"));
         Set<String> seen = new LinkedHashSet<>();
         for (String entry : classPath()) {
             Path p = Path.of(entry);
@@ -175,7 +225,7 @@ class StandaloneClusterTest {
                 cmd.add(opt);
             }
         }
-        cmd.addAll(List.of("-Xmx512m", "-cp", home.resolve("jars") + File.separator + "*", mainClass));
+        cmd.addAll(List.of("-Xmx512m", "-Dspark.master.rest.enabled=false", "-cp", home.resolve("jars") + File.separator + "*", mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());

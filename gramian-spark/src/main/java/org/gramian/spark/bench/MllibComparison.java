@@ -48,6 +48,8 @@ public final class MllibComparison {
                 .config("spark.ui.enabled", "false").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         StringBuilder out = new StringBuilder();
+        out.append("Spark ").append(spark.version()).append(" (MLlib the same), Scala ")
+                .append(scala.util.Properties.versionNumberString()).append(", master ").append(master).append("\n\n");
         try {
             timing(spark, n, p, repeats, out);
             digits(spark, nistDir, out);
