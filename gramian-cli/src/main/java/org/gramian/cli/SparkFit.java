@@ -34,6 +34,10 @@ final class SparkFit {
             throw new ParameterException(cmd, "--threads does not apply with --spark (Spark's partitions set the"
                     + " parallelism)");
         }
+        if (input.csv.naValues != null || input.csv.delimiter != null || !".".equals(input.csv.decimal)) {
+            throw new ParameterException(cmd, "--na-values, --delimiter and --decimal do not apply with --spark (Spark"
+                    + " reads the CSV: comma-separated, header row; empty, NA, NaN, null and N/A are missing)");
+        }
         if (master.isBlank()) {
             throw new ParameterException(cmd, "--spark needs a master URL such as local[2], or submit");
         }
@@ -41,7 +45,7 @@ final class SparkFit {
         ClusterBackend backend = find(cmd);
         String where = input.file.toString();
         try {
-            return backend.fit(master, where, input::spec, solver);
+            return backend.fit(master, where, input::spec, solver, input.csv.missing == CsvOptions.MissingChoice.drop);
         } catch (GramianException e) {
             throw e.inFile(where);
         } catch (LinkageError e) {

@@ -20,9 +20,13 @@ public interface ClusterBackend {
      * Reads {@code input} (a path or a table name, as the backend understands it), builds the model
      * from its column names with {@code specOfColumns}, and fits it on {@code master}.
      *
+     * @param dropMissing whether a row with a missing value in a column the model uses is left out
+     *                    (R's na.omit; the model counts them, {@link FittedModel#droppedRows()}) rather
+     *                    than an error
+     *
      * @throws org.gramian.GramianException for a problem with the input or the data, with a message
      *                                      that says where
      */
     FittedModel fit(String master, String input, Function<List<String>, ModelSpec> specOfColumns,
-                    SolverKind solver);
+                    SolverKind solver, boolean dropMissing);
 }

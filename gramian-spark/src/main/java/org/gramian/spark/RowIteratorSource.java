@@ -28,6 +28,12 @@ import org.gramian.numeric.Decimal;
 final class RowIteratorSource implements RowSource {
     private static final int BLOCK_ROWS = 4096;
 
+    /**
+     * Texts (after trimming) that mean a missing value in a string column: the local CSV reader's
+     * defaults (an empty cell, NA, NaN, null, N/A).
+     */
+    static final List<String> MISSING_TEXT = List.of("", "NA", "NaN", "null", "N/A");
+
     private final List<String> columns;
     private final int partition;
     private final Iterator<Row> rows;
@@ -99,6 +105,10 @@ final class RowIteratorSource implements RowSource {
         } else if (v instanceof Number n) {
             hi = n.doubleValue();   // int, short, byte, float: exact in double
         } else if (v instanceof String s) {
+            if (MISSING_TEXT.contains(s.strip())) {
+                throw new InvalidValueException(this, row, columns.get(j), "expected a number, got a missing value ("
+                        + org.gramian.UserText.quote(s) + ")");
+            }
             try {
                 hi = Double.parseDouble(s.strip());
                 if (tails != null) {

@@ -25,7 +25,7 @@ public final class SparkBackend implements ClusterBackend {
 
     @Override
     public FittedModel fit(String master, String input, Function<List<String>, ModelSpec> specOfColumns,
-                           SolverKind solver) {
+                           SolverKind solver, boolean dropMissing) {
         quietLogging();
         boolean existing = SparkSession.getActiveSession().isDefined();
         SparkSession.Builder builder = SparkSession.builder().appName("gramian fit " + input);
@@ -36,7 +36,8 @@ public final class SparkBackend implements ClusterBackend {
         try {
             Dataset<Row> data = SparkInput.read(spark, input);
             ModelSpec spec = specOfColumns.apply(List.of(data.columns()));
-            return SparkLeastSquares.fit(data, spec, solver);
+            return SparkLeastSquares.fit(data, spec, solver,
+                    dropMissing ? SparkLeastSquares.Missing.DROP : SparkLeastSquares.Missing.FAIL);
         } finally {
             if (!existing) {
                 spark.stop();

@@ -20,7 +20,11 @@ import org.gramian.solve.SolverKind;
  *
  * <p>Columns may be any Spark numeric type or strings holding decimal numbers (CSV read without
  * schema inference: then the certified path sees the exact decimals, as the local CSV reader
- * does). A null is an error naming the partition, row and column. The data set is read once per
+ * does). A missing value is a null, or in a string column an empty text or one of {@code NA},
+ * {@code NaN}, {@code null}, {@code N/A} (the local CSV reader's defaults): by default its row is
+ * left out, as R's {@code na.omit} and the local {@code --missing drop} do, and the model counts
+ * the rows left out ({@link FittedModel#droppedRows()}); with {@link Missing#FAIL} it is an error
+ * naming the partition, row and column. The data set is read once per
  * pass (two or three passes at most): {@code cache()} it first if reading it is expensive.
  *
  * <p>The model is a {@link ModelSpec}: target, features, polynomial degree, intercept and weights.
@@ -31,9 +35,22 @@ public final class SparkLeastSquares {
     private SparkLeastSquares() {
     }
 
-    /** {@link #fit(Dataset, ModelSpec, SolverKind)} with {@link SolverKind#AUTO}. */
+    /** What a missing value in a column the model uses does. */
+    public enum Missing {
+        /** Its row is left out of the fit (one more Spark job counts them). */
+        DROP,
+        /** It is an error naming the partition, row and column. */
+        FAIL
+    }
+
+    /** {@link #fit(Dataset, ModelSpec, SolverKind, Missing)} with {@code auto}, dropping missing values. */
     public static FittedModel fit(Dataset<Row> data, ModelSpec spec) {
         return fit(data, spec, SolverKind.AUTO);
+    }
+
+    /** {@link #fit(Dataset, ModelSpec, SolverKind, Missing)}, dropping rows with missing values. */
+    public static FittedModel fit(Dataset<Row> data, ModelSpec spec, SolverKind solver) {
+        return fit(data, spec, solver, Missing.DROP);
     }
 
     /**
@@ -42,8 +59,9 @@ public final class SparkLeastSquares {
      * @throws org.gramian.GramianException for a problem with the data (unknown column, null or
      *                                      non-numeric value, fewer rows than coefficients)
      */
-    public static FittedModel fit(Dataset<Row> data, ModelSpec spec, SolverKind solver) {
-        SparkPasses passes = new SparkPasses(data, spec);
-        return FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(passes));
+    public static FittedModel fit(Dataset<Row> data, ModelSpec spec, SolverKind solver, Missing missing) {
+        SparkPasses passes = new SparkPasses(data, spec, missing == Missing.DROP);
+        FittedModel m = FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(passes));
+        return passes.droppedRows() == 0 ? m : m.withDroppedRows(passes.droppedRows());
     }
 }

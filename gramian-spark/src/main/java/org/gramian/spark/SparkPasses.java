@@ -45,12 +45,17 @@ final class SparkPasses implements Passes {
     private final Dataset<Row> rows;     // exactly the input columns, in spec.inputColumns() order
     private final ModelSpec spec;
     private final Design design;
+    private final long droppedRows;
     private boolean firstRead;
     private double[] firstShift;         // from the first observation (null without intercept)
     private double[] firstScale;         // from the first observation; null when there are no rows
 
-    /** @param data a data set with (at least) the model's input columns */
-    SparkPasses(Dataset<Row> data, ModelSpec spec) {
+    /**
+     * @param data        a data set with (at least) the model's input columns
+     * @param dropMissing leave out the rows with a missing value in an input column (one more job
+     *                    counts them), rather than fail on them in the passes
+     */
+    SparkPasses(Dataset<Row> data, ModelSpec spec, boolean dropMissing) {
         this.spec = spec;
         this.design = Design.bind(spec, List.of(data.columns()));
         List<String> in = spec.inputColumns();
@@ -58,7 +63,29 @@ final class SparkPasses implements Passes {
         for (int j = 0; j < cols.length; j++) {
             cols[j] = functions.col(quoteName(in.get(j)));
         }
-        this.rows = data.select(cols);
+        Dataset<Row> selected = data.select(cols);
+        if (dropMissing) {
+            Column missing = functions.lit(false);
+            for (org.apache.spark.sql.types.StructField f : selected.schema().fields()) {
+                Column c = functions.col(quoteName(f.name()));
+                Column m = c.isNull();
+                if (f.dataType() instanceof org.apache.spark.sql.types.StringType) {
+                    m = m.or(functions.trim(c).isin(RowIteratorSource.MISSING_TEXT.toArray()));
+                }
+                missing = missing.or(m);
+            }
+            Column anyMissing = missing;
+            this.droppedRows = run(() -> selected.filter(anyMissing).count());
+            this.rows = droppedRows == 0 ? selected : selected.filter(functions.not(anyMissing));
+        } else {
+            this.droppedRows = 0;
+            this.rows = selected;
+        }
+    }
+
+    /** The rows left out for a missing value (0 unless dropping). */
+    long droppedRows() {
+        return droppedRows;
     }
 
     private static String quoteName(String name) {

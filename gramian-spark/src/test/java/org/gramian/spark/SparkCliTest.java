@@ -69,6 +69,22 @@ class SparkCliTest {
     }
 
     @Test
+    void missingValuesAreDroppedAsByTheLocalCommand() throws Exception {
+        Path csv = dir.resolve("missing.csv");
+        Files.writeString(csv, "x,y\n1,2\n2,NA\n3,5\n,6\n4,7.5\n5,8\n");
+        Result local = gramian("fit", csv.toString(), "--target", "y", "--quiet");
+        Result remote = gramian("fit", "--spark", "local[1]", csv.toString(), "--target", "y");
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(remote.code()).as(remote.err()).isZero();
+        assertThat(remote.out()).isEqualTo(local.out()).contains("2 observations deleted due to missingness");
+        Result fail = gramian("fit", "--spark", "local[1]", csv.toString(), "--target", "y", "--missing", "fail");
+        assertThat(fail.code()).isEqualTo(3);
+        assertThat(fail.err().strip()).doesNotContain("\n").contains("missing value");
+        Result dialect = gramian("fit", "--spark", "local[1]", csv.toString(), "--target", "y", "--delimiter", ";");
+        assertThat(dialect.code()).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsOneLineAndExitStatus3() throws Exception {
         Result missing = gramian("fit", "--spark", "local[2]", dir.resolve("nope.parquet").toString(), "--target", "y");
         assertThat(missing.code()).isEqualTo(3);

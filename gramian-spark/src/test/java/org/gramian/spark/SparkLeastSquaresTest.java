@@ -165,11 +165,31 @@ class SparkLeastSquaresTest {
     }
 
     @Test
-    void badDataSaysWhere() {
-        Dataset<Row> df = spark.sql("SELECT * FROM VALUES (1.0, 2.0), (2.0, CAST(NULL AS DOUBLE)), (3.0, 5.0) AS t(x, y)");
-        assertThatThrownBy(() -> SparkLeastSquares.fit(df.repartition(1), ModelSpec.line("y", "x")))
+    void missingValuesAreDroppedAndCountedOrFailSayingWhere() {
+        Dataset<Row> df = spark.sql("SELECT * FROM VALUES (1.0, 2.0), (2.0, CAST(NULL AS DOUBLE)), (3.0, 5.0),"
+                + " (4.0, 7.5), (5.0, 8.0) AS t(x, y)").repartition(1);
+        FittedModel dropped = SparkLeastSquares.fit(df, ModelSpec.line("y", "x"));
+        assertThat(dropped.droppedRows()).isEqualTo(1);
+        Table kept = Table.ofRows(List.of("x", "y"), new double[][] {{1, 2}, {3, 5}, {4, 7.5}, {5, 8}});
+        sameFit(dropped, Gramian.fit(kept, ModelSpec.line("y", "x")), TOL, "null row dropped");
+        Dataset<Row> text = spark.sql("SELECT * FROM VALUES ('1', '2'), ('2', ' NA '), ('3', '5'), ('', '6'),"
+                + " ('4', '7.5'), ('5', '8') AS t(x, y)").repartition(1);
+        FittedModel droppedText = SparkLeastSquares.fit(text, ModelSpec.line("y", "x"));
+        assertThat(droppedText.droppedRows()).isEqualTo(2);
+        sameFit(droppedText, Gramian.fit(kept, ModelSpec.line("y", "x")), TOL, "NA and empty rows dropped");
+        assertThatThrownBy(() -> SparkLeastSquares.fit(df, ModelSpec.line("y", "x"), SolverKind.AUTO,
+                SparkLeastSquares.Missing.FAIL))
                 .isInstanceOf(GramianException.class)
                 .hasMessageContaining("row 2").hasMessageContaining("'y'").hasMessageContaining("null");
+        assertThatThrownBy(() -> SparkLeastSquares.fit(text, ModelSpec.line("y", "x"), SolverKind.AUTO,
+                SparkLeastSquares.Missing.FAIL))
+                .isInstanceOf(GramianException.class)
+                .hasMessageContaining("row 2").hasMessageContaining("'y'").hasMessageContaining("missing value");
+    }
+
+    @Test
+    void badDataSaysWhere() {
+        Dataset<Row> df = spark.sql("SELECT * FROM VALUES (1.0, 2.0), (2.0, 3.0), (3.0, 5.0) AS t(x, y)");
         assertThatThrownBy(() -> SparkLeastSquares.fit(df, ModelSpec.line("y", "nope")))
                 .isInstanceOf(UnknownColumnException.class);
         Dataset<Row> text = spark.sql("SELECT * FROM VALUES ('1', '2'), ('2', 'abc'), ('3', '4') AS t(x, y)");
