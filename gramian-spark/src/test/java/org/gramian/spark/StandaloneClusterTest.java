@@ -97,8 +97,8 @@ class StandaloneClusterTest {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             // near-orthogonal once shifted by the first row (where each feature is at its mean):
-            // data on which auto keeps the Gram path (a column 1e4 + 50·sin has κ ≈ 200 against
-            // the intercept, and auto then rightly takes the QR path)
+            // data on which auto keeps the Gram path (with a column 1e4 + 50·sin instead, measured
+            // here, auto's condition number was too large and it took the QR path)
             double x1 = Math.sin(i * 0.37);
             double x2 = Math.sin(i * 0.011) * 50;
             double x3 = ((i + n / 2) % n) / (double) n - 0.5;
