@@ -27,8 +27,9 @@ OPENS=$(sed -n 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' gram
 
 START_LOAD=$(uptime)
 log "running MllibComparison $MASTER n=$N p=$P repeats=$REPEATS"
-OUT=$(java $OPENS -Xmx8g -cp "$CP" org.gramian.spark.bench.MllibComparison "$MASTER" "$NIST" "$N" "$P" "$REPEATS" \
-      2> >(grep -v "^WARNING: Using incubator modules" >&2))
+# the parts are also in gramian-spark/target/spark-bench.out as soon as each is done
+OUT=$(java $OPENS -Xmx5g -cp "$CP" org.gramian.spark.bench.MllibComparison "$MASTER" "$NIST" "$N" "$P" "$REPEATS" \
+      2> >(grep -v "^WARNING: Using incubator modules" >&2) | tee "$ROOT/gramian-spark/target/spark-bench.out")
 END_LOAD=$(uptime)
 cat <<MD
 ## Gramian on Spark vs Spark MLlib (bench/spark.sh)
