@@ -183,7 +183,7 @@ public final class MllibComparison {
                     mw[j] = j == icpt ? m.intercept() : c[k++];
                 }
                 mllib = String.format(Locale.ROOT, "%.1f", Lre.min(mw, cert));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {   // Spark throws its checked SparkException undeclared
                 mllib = "fails: " + e.getClass().getSimpleName();
             }
             FittedModel g = SparkLeastSquares.fit(df, spec);
@@ -212,8 +212,12 @@ public final class MllibComparison {
             new LinearRegression().setSolver("normal").setRegParam(0.0).setStandardization(false)
                     .setLabelCol("y").fit(spark.createDataFrame(rows, schema));
             result = "fitted";
-        } catch (RuntimeException e) {
-            String msg = String.valueOf(e.getMessage());
+        } catch (Exception e) {   // Spark throws its checked SparkException undeclared
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String msg = String.valueOf(root.getMessage());
             result = "refused: " + msg.lines().findFirst().orElse("");
         }
         out.append("MLlib LinearRegression, solver normal, " + p + " features: " + result + "\n");
