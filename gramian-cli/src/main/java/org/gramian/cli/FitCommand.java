@@ -71,6 +71,12 @@ final class FitCommand implements Callable<Integer> {
                     + " streaming pass: ${COMPLETION-CANDIDATES}")
     RobustSe robustSe;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "fit on Apache Spark: MASTER is a Spark master URL (local[2], spark://host:7077) or 'submit'"
+                    + " for the one spark-submit set; FILE is then a .csv or .parquet file or folder, or table:NAME."
+                    + " Needs the gramian-spark jar and Spark on the class path (README: Spark).")
+    String sparkMaster;
+
     @Option(names = "--ridge", paramLabel = "LAMBDA",
             description = "ridge regression: minimize ‖y − Xw‖² + λ·Σw² over the coefficients of the columns as given"
                     + " (not standardized; the intercept is not penalized). LAMBDA ≥ 0, or 'auto' to choose it by"
@@ -128,6 +134,26 @@ final class FitCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        if (sparkMaster != null && penalty != null) {
+            throw new ParameterException(spec.commandLine(), "--ridge is not available with --spark");
+        }
+        FittedModel model = sparkMaster != null
+                ? SparkFit.fit(spec.commandLine(), input, sparkMaster, solver.kind(), robustSe != null, threads != null)
+                : fitLocally(penalty);
+        if (save != null) {
+            ModelFiles.save(save, ModelJson.of(model, input.file.toString(), VersionProvider.version(), level));
+        }
+        if (plot != null) {
+            drawGcv(model);
+        }
+        String text = format == OutputFormat.json
+                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
+                : TextSummary.of(model, input.file.toString(), level);
+        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
+        return ExitCodes.OK;
+    }
+
+    private FittedModel fitLocally(Double penalty) {
         FittedModel model;
         try {
             ModelInput.Selected data = input.select(threads, CsvFiles.showProgress(quiet));
@@ -147,17 +173,7 @@ final class FitCommand implements Callable<Integer> {
             throw new GramianException(input.file + ": cannot read: " + e.getCause().getMessage(),
                     input.file.toString(), 0, null, e);
         }
-        if (save != null) {
-            ModelFiles.save(save, ModelJson.of(model, input.file.toString(), VersionProvider.version(), level));
-        }
-        if (plot != null) {
-            drawGcv(model);
-        }
-        String text = format == OutputFormat.json
-                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
-                : TextSummary.of(model, input.file.toString(), level);
-        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
-        return ExitCodes.OK;
+        return model;
     }
 
     /** --plot: the GCV curve of --ridge auto, as PNG. */

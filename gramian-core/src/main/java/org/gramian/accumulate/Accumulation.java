@@ -44,6 +44,25 @@ public final class Accumulation {
      * observation's magnitudes ({@link org.gramian.accumulate.Equilibration}).
      */
     public static GramAccumulator gram(RowSource source, Design design, int threads, double[] scale) {
+        return gram(source, design, threads, null, scale, true);
+    }
+
+    /**
+     * The Gram pass with the shift and the scale given rather than taken from the first
+     * observation: what each partition of a distributed data set runs, all with the driver's shift
+     * and scale (from the data set's first observation, as {@link #gram(RowSource, Design, int,
+     * double[])} would choose them), so that the partial accumulators can be merged.
+     *
+     * @param shift the shift of each augmented column (length p+1, 0 for the intercept's), or null
+     * @param scale the power-of-two scale (length p+1)
+     */
+    public static GramAccumulator gram(RowSource source, Design design, int threads, double[] shift,
+                                       double[] scale) {
+        return gram(source, design, threads, shift, java.util.Objects.requireNonNull(scale, "scale"), false);
+    }
+
+    private static GramAccumulator gram(RowSource source, Design design, int threads, double[] givenShift,
+                                        double[] scale, boolean shiftFromFirst) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -51,26 +70,31 @@ public final class Accumulation {
         int intercept = design.interceptIndex();
         TilePipeline[] pipe = new TilePipeline[1];
         GramAccumulator[] acc = new GramAccumulator[1];
+        if (!shiftFromFirst) {
+            acc[0] = new GramAccumulator(p, givenShift, scale);
+        }
         try {
             source.forEachBlock(false, (RowBlock block) -> {
                 if (block.rows() == 0) {
                     return;
                 }
                 if (pipe[0] == null) {
-                    // The first observation fixes the shift; it is expanded (and checked) here.
-                    double[] x = new double[p];
-                    double y = design.expand(block, 0, x, source);
-                    double[] first = new double[p + 1];
-                    System.arraycopy(x, 0, first, 0, p);
-                    first[p] = y;
-                    double[] shift = null;
-                    if (intercept >= 0) {
-                        // Shift every column but the intercept's by the first observation.
-                        shift = first.clone();
-                        shift[intercept] = 0.0;
+                    if (acc[0] == null) {
+                        // The first observation fixes the shift; it is expanded (and checked) here.
+                        double[] x = new double[p];
+                        double y = design.expand(block, 0, x, source);
+                        double[] first = new double[p + 1];
+                        System.arraycopy(x, 0, first, 0, p);
+                        first[p] = y;
+                        double[] shift = null;
+                        if (intercept >= 0) {
+                            // Shift every column but the intercept's by the first observation.
+                            shift = first.clone();
+                            shift[intercept] = 0.0;
+                        }
+                        double[] d = scale != null ? scale : Equilibration.fromMagnitudes(first);
+                        acc[0] = new GramAccumulator(p, shift, d);
                     }
-                    double[] d = scale != null ? scale : Equilibration.fromMagnitudes(first);
-                    acc[0] = new GramAccumulator(p, shift, d);
                     pipe[0] = new TilePipeline(source, design, acc[0], threads);
                 }
                 pipe[0].accept(block);
@@ -112,25 +136,15 @@ public final class Accumulation {
     /**
      * The Gram pass, equilibrated by the first observation's magnitudes; when those did not suit
      * the data (a sum overflowed or a column underflowed), once more with the scale of each
-     * column's largest magnitude, found in an extra pass.
+     * column's largest magnitude, found in an extra pass ({@link Passes#equilibratedGram}).
      */
     public static GramAccumulator equilibratedGram(RowSource data, Design design) {
-        GramAccumulator gram = gram(data, design);
-        if (gram.wellScaled()) {
-            return gram;
-        }
-        double[] max = columnMagnitudes(data, design, gram.shift());
-        return gram(data, design, defaultThreads(), Equilibration.fromMagnitudes(max));
+        return Passes.over(data, design).equilibratedGram();
     }
 
     /** The double-double QR pass, equilibrated as {@link #equilibratedGram} is. */
     public static HouseholderAccumulator equilibratedHouseholder(RowSource data, Design design) {
-        HouseholderAccumulator qr = householder(data, design);
-        if (qr.wellScaled()) {
-            return qr;
-        }
-        double[] max = columnMagnitudes(data, design, null);
-        return householder(data, design, defaultThreads(), Equilibration.fromMagnitudes(max));
+        return Passes.over(data, design).equilibratedHouseholder();
     }
 
     /** {@link #householder(RowSource, Design, int)} on {@link #defaultThreads()} threads. */

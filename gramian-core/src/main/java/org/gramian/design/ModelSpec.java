@@ -40,7 +40,9 @@ import org.gramian.design.formula.Formula;
  *                 level is a number, as R's {@code factor} of a numeric column); empty without factors
  */
 public record ModelSpec(String target, List<String> features, int degree, boolean intercept, String weights,
-                        Formula formula, Map<String, List<String>> levels) {
+                        Formula formula, Map<String, List<String>> levels) implements java.io.Serializable {
+    // Serializable so that a distributed backend (gramian-spark) ships the model to its executors.
+    private static final long serialVersionUID = 1L;
 
     /** Ordinary least squares (no weights). */
     public ModelSpec(String target, List<String> features, int degree, boolean intercept) {

@@ -2,8 +2,7 @@ package org.gramian.solve;
 
 import java.util.Locale;
 import org.gramian.design.Design;
-import org.gramian.data.RowSource;
-import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.Passes;
 import org.gramian.accumulate.GramAccumulator;
 import org.gramian.accumulate.HouseholderAccumulator;
 
@@ -24,9 +23,10 @@ public final class AutoSolver implements LeastSquaresSolver {
     public static final double AUTO_DIGITS = 13.5;
 
     @Override
-    public SolverResult solve(RowSource data, Design design) {
+    public SolverResult solve(Passes data) {
+        Design design = data.design();
         int p = design.width();
-        GramAccumulator gram = Accumulation.equilibratedGram(data, design);
+        GramAccumulator gram = data.equilibratedGram();
         long n = gram.count();
         LeastSquaresSolver.requireRows(n, p);
         long work = n * (long) (p + 1) * (p + 1);
@@ -48,7 +48,7 @@ public final class AutoSolver implements LeastSquaresSolver {
         } else {
             why = "auto: small problem, Householder QR in double-double";
         }
-        HouseholderAccumulator qr = Accumulation.equilibratedHouseholder(data, design);
+        HouseholderAccumulator qr = data.equilibratedHouseholder();
         return SolverResult.of(TriangularSolver.solve(QrSolver.factor(qr), design.hasIntercept(), false),
                 SolverKind.QR, why);
     }

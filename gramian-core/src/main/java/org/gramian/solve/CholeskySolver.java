@@ -1,8 +1,7 @@
 package org.gramian.solve;
 
 import org.gramian.design.Design;
-import org.gramian.data.RowSource;
-import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.Passes;
 import org.gramian.accumulate.GramAccumulator;
 
 /**
@@ -12,8 +11,9 @@ import org.gramian.accumulate.GramAccumulator;
  */
 public final class CholeskySolver implements LeastSquaresSolver {
     @Override
-    public SolverResult solve(RowSource data, Design design) {
-        GramAccumulator gram = Accumulation.equilibratedGram(data, design);
+    public SolverResult solve(Passes data) {
+        Design design = data.design();
+        GramAccumulator gram = data.equilibratedGram();
         LeastSquaresSolver.requireRows(gram.count(), design.width());
         return SolverResult.of(TriangularSolver.solve(GramCholesky.factor(gram), design.hasIntercept(), false),
                 SolverKind.CHOLESKY, "normal equation: Gram matrix in double precision, Cholesky");

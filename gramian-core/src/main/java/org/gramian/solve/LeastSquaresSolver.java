@@ -3,6 +3,7 @@ package org.gramian.solve;
 import org.gramian.design.Design;
 import org.gramian.design.InsufficientDataException;
 import org.gramian.data.RowSource;
+import org.gramian.accumulate.Passes;
 
 /**
  * A strategy for min‖y − Xw‖²: reads the data (one or two passes), factors, and solves, leaving
@@ -11,8 +12,16 @@ import org.gramian.data.RowSource;
  */
 public interface LeastSquaresSolver {
 
+    /**
+     * Solves the least-squares problem of the passes' design from the passes it asks for: where the
+     * rows are (a local source, the partitions of a cluster) is the passes' business.
+     */
+    SolverResult solve(Passes passes);
+
     /** Solves the least-squares problem of {@code design} (bound to {@code data}'s columns). */
-    SolverResult solve(RowSource data, Design design);
+    default SolverResult solve(RowSource data, Design design) {
+        return solve(Passes.over(data, design));
+    }
 
     /** The strategy for a kind. */
     static LeastSquaresSolver of(SolverKind kind) {

@@ -1,8 +1,7 @@
 package org.gramian.solve;
 
 import org.gramian.design.Design;
-import org.gramian.data.RowSource;
-import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.Passes;
 import org.gramian.accumulate.HouseholderAccumulator;
 
 /**
@@ -11,8 +10,9 @@ import org.gramian.accumulate.HouseholderAccumulator;
  */
 public final class QrSolver implements LeastSquaresSolver {
     @Override
-    public SolverResult solve(RowSource data, Design design) {
-        HouseholderAccumulator qr = Accumulation.equilibratedHouseholder(data, design);
+    public SolverResult solve(Passes data) {
+        Design design = data.design();
+        HouseholderAccumulator qr = data.equilibratedHouseholder();
         LeastSquaresSolver.requireRows(qr.count(), design.width());
         return SolverResult.of(TriangularSolver.solve(factor(qr), design.hasIntercept(), false), SolverKind.QR,
                 "Householder QR in double-double");

@@ -1,8 +1,7 @@
 package org.gramian.solve;
 
 import org.gramian.design.Design;
-import org.gramian.data.RowSource;
-import org.gramian.accumulate.Accumulation;
+import org.gramian.accumulate.Passes;
 import org.gramian.accumulate.HouseholderAccumulator;
 
 /**
@@ -12,8 +11,9 @@ import org.gramian.accumulate.HouseholderAccumulator;
  */
 public final class SvdSolver implements LeastSquaresSolver {
     @Override
-    public SolverResult solve(RowSource data, Design design) {
-        HouseholderAccumulator qr = Accumulation.equilibratedHouseholder(data, design);
+    public SolverResult solve(Passes data) {
+        Design design = data.design();
+        HouseholderAccumulator qr = data.equilibratedHouseholder();
         LeastSquaresSolver.requireRows(qr.count(), design.width());
         return SolverResult.of(TriangularSolver.solve(QrSolver.factor(qr), design.hasIntercept(), true),
                 SolverKind.SVD, "Householder QR in double-double, then Jacobi SVD of R");

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code -} {@code *}, none around {@code /} {@code ^} {@code :}); that text names the term's
  * coefficients ({@code I(x^2)}, {@code log(hp)}).
  */
-public sealed interface Expr permits Expr.Var, Expr.Num, Expr.Str, Expr.Dot, Expr.Neg, Expr.Paren, Expr.Binary,
+public sealed interface Expr extends java.io.Serializable permits Expr.Var, Expr.Num, Expr.Str, Expr.Dot, Expr.Neg, Expr.Paren, Expr.Binary,
         Expr.Call {
 
     /** The expression as R's deparse writes it. */

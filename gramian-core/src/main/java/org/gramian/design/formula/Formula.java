@@ -23,7 +23,7 @@ import java.util.Set;
  * @param response the response column y
  * @param rhs      the right-hand side
  */
-public record Formula(String response, Expr rhs) {
+public record Formula(String response, Expr rhs) implements java.io.Serializable {
 
     public Formula {
         Objects.requireNonNull(response, "response");
