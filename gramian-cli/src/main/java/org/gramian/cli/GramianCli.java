@@ -60,7 +60,15 @@ public final class GramianCli implements Callable<Integer> {
 
     /** Runs {@code gramian args...} and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = commandLine(out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors through; this one is the user's heap, not a bug: one line, no trace.
+            // Whatever held the memory is unreachable now, so printing the line has room again.
+            err.println("gramian: " + ExitCodes.outOfMemoryMessage());
+            code = ExitCodes.OUT_OF_MEMORY;
+        }
         out.flush();
         err.flush();
         return code;
