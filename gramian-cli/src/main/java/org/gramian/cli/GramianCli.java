@@ -69,7 +69,13 @@ public final class GramianCli implements Callable<Integer> {
             err.println("gramian: " + ExitCodes.outOfMemoryMessage());
             code = ExitCodes.OUT_OF_MEMORY;
         }
-        out.flush();
+        // Commands that print through the PrintWriter directly (explain, compare, certify, plot's
+        // "Wrote" line) learn of a closed or full standard output only here: PrintWriter swallows
+        // the error and sets a flag.
+        if (out.checkError() && code == ExitCodes.OK) {
+            err.println("gramian: " + Output.STDOUT_FAILED);
+            code = ExitCodes.OUTPUT_ERROR;
+        }
         err.flush();
         return code;
     }
@@ -77,11 +83,6 @@ public final class GramianCli implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, out, err);
-        if (out.checkError() && code == ExitCodes.OK) {
-            err.println("gramian: cannot write to standard output");
-            code = ExitCodes.OUTPUT_ERROR;
-        }
-        System.exit(code);
+        System.exit(run(args, out, err));
     }
 }

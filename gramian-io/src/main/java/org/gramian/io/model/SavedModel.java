@@ -34,7 +34,11 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
     public static SavedModel read(Path file) {
         JsonNode root;
         try {
-            root = ModelJson.MAPPER.readTree(Files.readString(file));
+            // bytes, not a String: Jackson then reports a binary or non-UTF-8 file as bad JSON at its
+            // line and column (Files.readString said only "Input length = 1")
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                root = ModelJson.MAPPER.readTree(in);
+            }
         } catch (NoSuchFileException e) {
             throw new GramianException(file + ": no such file", file.toString(), 0, null, null);
         } catch (JsonProcessingException e) {
@@ -86,14 +90,14 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
         JsonNode coefs = root.path("coefficients");
         List<String> names = spec.coefficientNames();
         if (!coefs.isArray() || coefs.size() != names.size()) {
-            throw bad(file, "'coefficients' must list " + names.size() + " coefficients " + names);
+            throw bad(file, "'coefficients' must list " + names.size() + " coefficients [" + UserText.list(names) + "]");
         }
         double[] w = new double[names.size()];
         for (int j = 0; j < w.length; j++) {
             JsonNode c = coefs.get(j);
             if (!names.get(j).equals(c.path("name").asText())) {
-                throw bad(file, "coefficient " + (j + 1) + " should be '" + names.get(j) + "', found '"
-                        + c.path("name").asText() + "'");
+                throw bad(file, "coefficient " + (j + 1) + " should be '" + shortened(names.get(j)) + "', found '"
+                        + shortened(c.path("name").asText()) + "'");
             }
             JsonNode est = c.path("estimate");
             if (est.isNull() && c.path("aliased").asBoolean(false)) {
