@@ -74,7 +74,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     static String outOfMemoryMessage() {
         long mib = Runtime.getRuntime().maxMemory() >> 20;
         return "not enough memory: the Java heap (" + mib + " MiB) is too small for this request;"
-                + " give java more with -Xmx (e.g. JDK_JAVA_OPTIONS=-Xmx4g) or use fewer rows or columns"
+                + " give java more with -Xmx (e.g. JDK_JAVA_OPTIONS=-Xmx4g) or ask for less (fewer rows or columns, a smaller picture)"
                 + " ('fit' and 'predict' stream any number of rows)";
     }
 }
