@@ -15,7 +15,8 @@ import picocli.CommandLine;
  *   <li>{@value #BAD_INPUT}: the data or the request cannot be fitted (a {@link GramianException}:
  *       missing file, unknown column, non-numeric cell, too few rows, ...);</li>
  *   <li>{@value #OUTPUT_ERROR}: the result could not be written;</li>
- *   <li>{@value #OUT_OF_MEMORY}: the Java heap was too small (an {@link OutOfMemoryError});</li>
+ *   <li>{@value #OUT_OF_MEMORY}: the Java heap was too small (an {@link OutOfMemoryError}), or is
+ *       known to be too small before any work (an {@code InsufficientMemoryException});</li>
  *   <li>{@value #INTERNAL}: a bug (EX_SOFTWARE of sysexits.h).</li>
  * </ul>
  */
@@ -58,12 +59,13 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     }
 
     /**
-     * Whether {@code t} is, or was caused by, an {@link OutOfMemoryError}: worker threads hand their
-     * errors back wrapped (see {@code OrderedPool}).
+     * Whether {@code t} is, or was caused by, an {@link OutOfMemoryError} (worker threads hand their
+     * errors back wrapped, see {@code OrderedPool}) or an {@code InsufficientMemoryException} (a
+     * command places it in its file by wrapping it).
      */
     static boolean outOfMemory(Throwable t) {
         for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
+            if (t instanceof OutOfMemoryError || t instanceof org.gramian.model.InsufficientMemoryException) {
                 return true;
             }
         }

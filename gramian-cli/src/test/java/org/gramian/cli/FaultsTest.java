@@ -231,4 +231,29 @@ class FaultsTest {
                 .contains("-Xmx");
         assertThat(png).doesNotExist();
     }
+
+    /**
+     * 20,000 columns in a 64 MiB heap: refused before any row is read, in one line with the bound
+     * and the suggestion of LSQR, exit 5 (the p×p matrices alone need 17.9 GiB).
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void tooManyColumnsForTheHeapAreRefusedBeforeAnyWork() throws Exception {
+        StringBuilder sb = new StringBuilder("y");
+        for (int j = 1; j <= 20_000; j++) {
+            sb.append(",c").append(j);
+        }
+        sb.append('\n');
+        String row = "1" + ",2".repeat(20_000) + "\n";
+        Path data = Files.writeString(tmp.resolve("wide.csv"), sb + row + row + row);
+        Path err = tmp.resolve("err.txt");
+        Process p = fork(tmp, "64m", "fit", data.toString(), "--target", "y")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(WAIT_MS, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.OUT_OF_MEMORY);
+        assertThat(Files.readAllLines(err)).singleElement().asString()
+                .startsWith("gramian: " + data + ": 20001 coefficients are too many for this Java heap: the auto solver"
+                        + " holds at least 6 matrices of (p+1)² doubles, 17.9 GiB, and the heap is 64 MiB")
+                .contains("LSQR");
+    }
 }

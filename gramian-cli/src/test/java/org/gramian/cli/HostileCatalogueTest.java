@@ -306,7 +306,7 @@ class HostileCatalogueTest {
             predictWith("model with degree 1.5", MODEL_OK.replace("\"degree\":1", "\"degree\":1.5"))
                 .expect(ExitCodes.BAD_INPUT, "'model.degree' must be a whole number"),
             predictWith("model with degree 100000", MODEL_OK.replace("\"degree\":1", "\"degree\":100000"))
-                .expect(ExitCodes.BAD_INPUT, "'coefficients' must list 100001 coefficients [(Intercept), x, x^2"),
+                .expect(ExitCodes.BAD_INPUT, "'coefficients' must list 100001 coefficients"),
             predictWith("model is a PNG", "").file("m.json", png)
                 .lib(Call.READ_MODEL, "m.json", GramianException.class, 1, null)
                 .expect(ExitCodes.BAD_INPUT, "m.json, line 1, column 1: not valid JSON"),

@@ -88,10 +88,14 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             throw bad(file, e.getMessage());
         }
         JsonNode coefs = root.path("coefficients");
-        List<String> names = spec.coefficientNames();
-        if (!coefs.isArray() || coefs.size() != names.size()) {
-            throw bad(file, "'coefficients' must list " + names.size() + " coefficients [" + UserText.list(names) + "]");
+        // the count first, by arithmetic: a file claiming degree 2,000,000,000 must not make us build
+        // two billion coefficient names (the list of a valid file is no longer than the file)
+        long count = (long) spec.features().size() * spec.degree() + (spec.intercept() ? 1 : 0);
+        if (!coefs.isArray() || coefs.size() != count) {
+            String names = count <= 1000 ? " [" + UserText.list(spec.coefficientNames()) + "]" : "";
+            throw bad(file, "'coefficients' must list " + count + " coefficients" + names);
         }
+        List<String> names = spec.coefficientNames();
         double[] w = new double[names.size()];
         for (int j = 0; j < w.length; j++) {
             JsonNode c = coefs.get(j);
