@@ -9,6 +9,7 @@ import org.gramian.data.RowSource;
 import org.gramian.data.Table;
 import org.gramian.iterative.DenseProblem;
 import org.gramian.io.CsvSource;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +33,9 @@ public final class ModelInput {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
+
+    @Mixin
+    CsvOptions csv = new CsvOptions();
 
     @Option(names = "--features", split = ",", paramLabel = "COLUMN",
             description = "feature columns, comma-separated. Default: every column except the target.")
@@ -99,9 +103,9 @@ public final class ModelInput {
     Selected select(Integer threads, boolean progress) {
         required();
         try {
-            CsvSource csv = CsvFiles.open(file);
-            ModelSpec spec = spec(csv.columns());
-            return new Selected(spec, CsvFiles.select(csv, spec.inputColumns(), threads, progress));
+            CsvSource data = CsvFiles.open(file, csv.format(), mixee.commandLine().getErr());
+            ModelSpec spec = spec(data.columns());
+            return new Selected(spec, CsvFiles.select(data, spec.inputColumns(), threads, progress));
         } catch (GramianException e) {
             throw e.inFile(file.toString());
         }

@@ -64,6 +64,9 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    CsvOptions csvOptions = new CsvOptions();
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
@@ -81,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
         List<String> features = model.spec().features();
         RowSource data;
         try {
-            CsvSource csv = CsvFiles.open(dataFile);
+            CsvSource csv = CsvFiles.open(dataFile, csvOptions.format(), spec.commandLine().getErr());
             java.util.Set<String> known = new java.util.HashSet<>(csv.columns());
             for (String f : features) {
                 if (!known.contains(f)) {
@@ -99,6 +102,13 @@ final class PredictCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             // reading the data failed part-way (writing failures are OutputExceptions)
             throw new GramianException(dataFile + ": cannot read: " + e.getCause().getMessage(), e);
+        }
+        if (data.droppedRows() > 0) {
+            // the output has a row per complete input row only: say so (R's predict would print NA there)
+            spec.commandLine().getErr().println("note: " + dataFile + ": " + data.droppedRows() + " row"
+                    + (data.droppedRows() == 1 ? "" : "s") + " with a missing value left out (--missing fail makes"
+                    + " this an error)");
+            spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
     }

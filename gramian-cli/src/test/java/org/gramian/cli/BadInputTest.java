@@ -97,9 +97,13 @@ class BadInputTest {
 
     @Test
     void nanValue() throws Exception {
-        Path p = csv("d.csv", "x,y\n1,2\nNaN,3\n3,5\n");
-        String line = oneLineError(fitY(p), ExitCodes.BAD_INPUT, "d.csv");
-        assertThat(line).contains("line 3");
+        // NaN is a missing value: an error under --missing fail, a dropped row by default
+        Path p = csv("d.csv", "x,y\n1,2\nNaN,3\n3,5\n4,4\n");
+        String line = oneLineError(fitY(p, "--missing", "fail"), ExitCodes.BAD_INPUT, "d.csv");
+        assertThat(line).contains("line 3").contains("expected a finite number, found 'NaN'");
+        Cli.Result dropped = fitY(p);
+        assertThat(dropped.code()).isZero();
+        assertThat(dropped.out()).contains("  (1 observation deleted due to missingness)").contains("Observations: 3 ");
     }
 
     @Test

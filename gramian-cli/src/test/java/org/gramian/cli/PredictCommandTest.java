@@ -126,10 +126,17 @@ class PredictCommandTest {
     @Test
     void nonFiniteFeatureIsRejectedWithItsLine() throws Exception {
         Path model = fitModel("x,y\n1,2\n2,4\n3,5\n", "--target", "y");
-        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "x\n1\nNaN\n").toString());
+        Cli.Result r = Cli.run("predict", model.toString(), file("new.csv", "x\n1\nNaN\n").toString(), "--missing",
+                "fail");
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("new.csv").contains("line 3").doesNotContain("Exception");
+        // by default the row is left out, and a note says so
+        Cli.Result d = Cli.run("predict", model.toString(), file("new.csv", "x\n1\nNaN\n2\n").toString());
+        assertThat(d.code()).isZero();
+        assertThat(d.out().lines().count()).isEqualTo(3);
+        assertThat(d.errLines()).containsExactly("note: " + tmp.resolve("new.csv")
+                + ": 1 row with a missing value left out (--missing fail makes this an error)");
     }
 
     @Test

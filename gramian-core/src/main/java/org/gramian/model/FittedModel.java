@@ -1,6 +1,7 @@
 package org.gramian.model;
 
 import java.util.List;
+import org.gramian.data.RowSource;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.solve.SolverKind;
@@ -28,13 +29,33 @@ import org.gramian.stats.Inference;
  * @param covariance       Cov(w) = s²(XᵀX)⁻¹ (NaN for aliased coefficients)
  * @param residualVariance s²
  * @param residualDf       n − rank
+ * @param droppedRows      observations of the data left out because a column the model uses held a
+ *                         missing value (R's {@code na.omit}; {@link RowSource#droppedRows()}), not
+ *                         counted in n
  */
 public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
                           Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
-                          double residualVariance, long residualDf) {
+                          double residualVariance, long residualDf, long droppedRows) {
 
     public FittedModel {
         coefficients = List.copyOf(coefficients);
+        if (droppedRows < 0) {
+            throw new IllegalArgumentException("droppedRows must be at least 0, got " + droppedRows);
+        }
+    }
+
+    /** A model fitted to data without missing values (none dropped). */
+    public FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
+                       Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
+                       double residualVariance, long residualDf) {
+        this(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance, residualVariance,
+                residualDf, 0);
+    }
+
+    /** This model, recording that {@code n} observations were left out for missing values. */
+    public FittedModel withDroppedRows(long n) {
+        return new FittedModel(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance,
+                residualVariance, residualDf, n);
     }
 
     /** The model of a solved problem: its inference ({@link Inference}) and the solver's record. */

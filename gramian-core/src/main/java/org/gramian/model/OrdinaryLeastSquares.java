@@ -34,7 +34,8 @@ public final class OrdinaryLeastSquares implements Estimator {
             // that a bad value in them is reported first, as it would be by the pass.
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
-        return FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
+        FittedModel m = FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
+        return data.droppedRows() == 0 ? m : m.withDroppedRows(data.droppedRows());
     }
 
     /** The number of rows, each expanded (so checked) once: only for sources known to be short. */

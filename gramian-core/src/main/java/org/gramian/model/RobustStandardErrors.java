@@ -147,6 +147,6 @@ public final class RobustStandardErrors {
         }
         return new FittedModel(m.spec(), coefs, m.statistics(), m.anova(), m.conditioning(), m.solver(),
                 m.solverNote() + "; standard errors " + kind + " (heteroskedasticity-robust)", cov,
-                m.residualVariance(), m.residualDf());
+                m.residualVariance(), m.residualDf(), m.droppedRows());
     }
 }

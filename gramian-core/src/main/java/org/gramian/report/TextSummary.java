@@ -61,6 +61,11 @@ public final class TextSummary {
 
         sb.append(String.format(Locale.ROOT, "Residual standard deviation: %s on %d degrees of freedom%n",
                 Numbers.g15(s.residualStandardDeviation()), a.residualDf()));
+        if (m.droppedRows() > 0) {
+            // R's summary.lm line, under the residual standard error as there
+            sb.append(String.format(Locale.ROOT, "  (%d observation%s deleted due to missingness)%n", m.droppedRows(),
+                    m.droppedRows() == 1 ? "" : "s"));
+        }
         String kind = s.centred() ? "" : " (uncentred)";
         sb.append(String.format(Locale.ROOT, "R-squared%s: %s   Adjusted R-squared%s: %s%n", kind,
                 Numbers.g15(s.rSquared()), kind, Numbers.g15(s.adjustedRSquared())));

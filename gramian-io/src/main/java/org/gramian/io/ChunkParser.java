@@ -1,19 +1,31 @@
 package org.gramian.io;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.gramian.UserText;
 
 /**
- * Parses the lines of one chunk into numbers. Lines end with LF, CRLF or a lone CR. Fields are
- * separated by commas; a field may be wrapped in double quotes ("" inside stands for a quote) and
- * may then hold commas, but not line ends. Spaces and tabs around a field are ignored. Only the
- * selected columns are parsed as numbers; the others are only stepped over. Lines that are empty
- * or hold only spaces and tabs are skipped. Parsing stops at the first error, which is reported by
- * precedence: a broken quote or a cell in a selected column longer than the number limit, then a
- * line longer than the line limit, then a wrong number of fields, then a bad number. Every byte
- * is looked at a bounded number of times, so a huge line or field costs linear time.
+ * Parses the records of one chunk. Records end with LF, CRLF or a lone CR outside quotes. Fields
+ * are separated by the delimiter; a field may be wrapped in double quotes ("" inside stands for a
+ * quote) and may then hold delimiters and line ends (RFC 4180). Blanks (spaces, and tabs unless tab
+ * is the delimiter) around a field are ignored. Only the selected columns are looked at: numeric
+ * ones are parsed as numbers, categorical ones yield their level's index (or, when collecting
+ * levels, their text); the other columns are only stepped over. Lines that are empty or hold only
+ * blanks are skipped.
+ *
+ * <p>A cell that is empty or one of the NA texts is missing: under {@link CsvFormat.Missing#DROP}
+ * its record is not delivered and is counted in {@link ParsedChunk#dropped}; under
+ * {@link CsvFormat.Missing#FAIL} it is the error (for a numeric column, the one a bad number
+ * gives). Parsing stops at the first error, which is reported by precedence: a broken quote or a
+ * cell in a numeric column longer than the number limit, then a record longer than the line limit,
+ * then a wrong number of fields, then a bad or missing value. A record's errors name the physical
+ * line on which it starts. Every byte is looked at a bounded number of times, so a huge line or
+ * field costs linear time.
  *
  * <p>One instance per task: it holds a {@link DecimalParser}'s scratch state.
  */
@@ -21,40 +33,102 @@ final class ChunkParser {
     /** The value arrays are first sized for the rows of at most this many bytes (they grow if need be). */
     private static final int SIZING_BYTES = 4 << 20;
 
+    /** What a parse is for. */
+    enum Mode {
+        /** Deliver values: numbers, and the level index of categorical cells. */
+        DELIVER,
+        /** Collect the distinct texts of the categorical columns in the rows kept. */
+        COLLECT,
+        /** Look at the first rows: which numeric columns hold a cell that is not a number. */
+        SNIFF
+    }
+
     private final List<String> columns;
     private final int[] slot;
     private final int width;
+    private final boolean[] categorical;
+    private final Mode mode;
     private final boolean extended;
     private final BufferPool pool;
     private final CsvLimits limits;
+    private final byte delimiter;
+    private final byte decimal;
+    private final byte[][] na;
+    private final boolean naNumeric;
+    private final boolean drop;
+    private final Map<String, Integer>[] codes;
+    private final int maxRows;
+    private final boolean hint; // text in a column found numeric: suggest C(col)
     private final DecimalParser number = new DecimalParser();
+    private byte[] scratch = new byte[64];
 
     /**
-     * @param columns  the file's column names (all of them)
-     * @param slot     for each file column, its index among the selected columns, or −1
-     * @param width    number of selected columns
-     * @param extended whether to compute the decimal tails
+     * @param columns     the file's fields (all of them; an index column's name is empty)
+     * @param slot        for each file field, its index among the selected columns, or −1
+     * @param width       number of selected columns
+     * @param categorical for each selected column, whether it is categorical
+     * @param codes       in {@link Mode#DELIVER}, for each categorical column the index of each level
+     *                    (keyed by the cell's bytes as ISO-8859-1 text), else null
+     * @param maxRows     in {@link Mode#SNIFF}, the records to look at
      */
-    ChunkParser(List<String> columns, int[] slot, int width, boolean extended, BufferPool pool, CsvLimits limits) {
+    ChunkParser(List<String> columns, int[] slot, int width, boolean[] categorical, Mode mode, boolean extended,
+                BufferPool pool, CsvLimits limits, CsvFormat format, char delimiter, Map<String, Integer>[] codes,
+                int maxRows) {
         this.columns = columns;
         this.slot = slot;
         this.width = width;
+        this.categorical = categorical;
+        this.mode = mode;
         this.extended = extended;
         this.pool = pool;
         this.limits = limits;
+        this.delimiter = (byte) delimiter;
+        this.decimal = (byte) format.decimal();
+        this.na = format.naBytes();
+        this.drop = format.missing() == CsvFormat.Missing.DROP;
+        this.codes = codes;
+        this.maxRows = maxRows;
+        this.hint = format.inferCategorical() && mode != Mode.SNIFF;
+        boolean numericNa = false;
+        DecimalParser p = new DecimalParser();
+        for (byte[] t : na) {
+            numericNa |= p.parse(t, 0, t.length, false) == DecimalParser.OK; // the fast path would take it
+        }
+        this.naNumeric = numericNa;
+    }
+
+    /** The old constructor: every selected column numeric, commas, strict. */
+    ChunkParser(List<String> columns, int[] slot, int width, boolean extended, BufferPool pool, CsvLimits limits) {
+        this(columns, slot, width, new boolean[width], Mode.DELIVER, extended, pool, limits, CsvFormat.STRICT, ',',
+                null, 0);
     }
 
     /**
      * @param bytesPerRow the typical length of a row, to size the value arrays (they grow when it
      *                    was too optimistic; a pessimistic guess would waste memory on every chunk)
      */
+    @SuppressWarnings("unchecked")
     ParsedChunk parse(Chunk chunk, int bytesPerRow) {
         byte[] b = chunk.bytes();
         int end = chunk.length();
         int sized = Math.min(end, SIZING_BYTES);
         int capacity = sized / Math.max(1, bytesPerRow) + sized / Math.max(1, bytesPerRow) / 8 + 16; // rows
-        double[] values = pool.doubles(capacity * width);
-        double[] tails = extended ? pool.doubles(capacity * width) : null;
+        boolean values1 = mode == Mode.DELIVER;
+        double[] values = values1 ? pool.doubles(capacity * width) : new double[width];
+        double[] tails = extended && values1 ? pool.doubles(capacity * width) : null;
+        HashSet<String>[] levelSets = null;
+        String[] rowKeys = null;
+        if (mode == Mode.COLLECT) {
+            levelSets = new HashSet[width];
+            rowKeys = new String[width];
+            for (int s = 0; s < width; s++) {
+                if (categorical[s]) {
+                    levelSets[s] = new HashSet<>();
+                }
+            }
+        }
+        String[] textDetail = mode == Mode.SNIFF ? new String[width] : null;
+        int[] textLine = mode == Mode.SNIFF ? new int[width] : null;
         int[] breakRows = null;
         int[] breakLines = null;
         int breaks = 0;
@@ -62,15 +136,22 @@ final class ChunkParser {
         int ncols = columns.size();
         int numberLimit = limits.numberBytes();
         int lineLimit = limits.lineBytes();
+        byte delim = delimiter;
+        boolean fast = decimal == '.';
         int rows = 0;
+        int dropped = 0;
+        int records = 0;
         int line = 0;
         int pos = 0;
         int errorLine = -1;
         String error = null;
         while (pos < end) {
+            if (mode == Mode.SNIFF && records >= maxRows) {
+                break;
+            }
             int lineStart = pos;
             int p = pos;
-            while (p < end && isSpace(b[p])) {
+            while (p < end && isBlank(b[p])) {
                 p++;
             }
             if (p == end || b[p] == '\n' || b[p] == '\r') {
@@ -84,45 +165,56 @@ final class ChunkParser {
                 line++;
                 continue;
             }
-            int base = rows * width;
+            int base = values1 ? rows * width : 0;
             if (base + width > values.length) {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, base + width));
-                if (extended) {
+                if (tails != null) {
                     tails = Arrays.copyOf(tails, values.length);
                 }
             }
             int field = 0;
             int badField = -1;
-            int badStatus = 0;
-            int badFrom = 0;
-            int badTo = 0;
-            int lineEnd; // index of the line end, or end
+            String badDetail = null;
+            int unknownField = -1;
+            boolean missing = false;
+            int innerLines = 0; // line ends inside quoted fields of this record
+            int lineEnd; // index of the record's line end, or end
             String broken = null;
             while (true) {
                 int a = pos;
-                while (a < end && isSpace(b[a])) {
+                while (a < end && isBlank(b[a])) {
                     a++;
                 }
-                if (field < ncols && slot[field] >= 0 && badField < 0 && (a == end || b[a] != '"')) {
+                int s = field < ncols ? slot[field] : -1;
+                if (s >= 0 && fast && !categorical[s] && badField < 0 && (a == end || b[a] != '"')) {
                     // fast path: parse the number straight from the chunk, then expect its delimiter
                     int bound = (int) Math.min(end, (long) a + numberLimit + 1);
                     if (number.scan(b, a, bound, extended) == DecimalParser.OK) {
                         int k = number.stop;
-                        while (k < end && isSpace(b[k])) {
+                        while (k < end && isBlank(b[k])) {
                             k++;
                         }
-                        if (k == end || b[k] == ',' || b[k] == '\n' || b[k] == '\r') {
+                        if (k == end || b[k] == delim || b[k] == '\n' || b[k] == '\r') {
                             if (number.stop - a > numberLimit) {
                                 broken = tooLongCell(field);
                                 lineEnd = k;
                                 break;
                             }
-                            values[base + slot[field]] = number.value;
-                            if (extended) {
-                                tails[base + slot[field]] = number.tail;
+                            if (naNumeric && isNa(b, a, number.stop)) {
+                                if (drop || mode == Mode.SNIFF) {
+                                    missing = true;
+                                } else {
+                                    badField = field;
+                                    badDetail = missingValue(b, a, number.stop);
+                                }
+                            } else if (values1) {
+                                values[base + s] = number.value;
+                                if (extended) {
+                                    tails[base + s] = number.tail;
+                                }
                             }
                             field++;
-                            if (k < end && b[k] == ',') {
+                            if (k < end && b[k] == delim) {
                                 pos = k + 1;
                                 continue;
                             }
@@ -135,74 +227,137 @@ final class ChunkParser {
                 int from;
                 int to;
                 int next;
+                boolean escaped = false;
                 if (a < end && b[a] == '"') {
                     int j = a + 1;
                     int close = -1;
-                    while (j < end && b[j] != '\n' && b[j] != '\r') {
-                        if (b[j] == '"') {
+                    while (j < end) {
+                        byte c = b[j];
+                        if (c == '"') {
                             if (j + 1 < end && b[j + 1] == '"') {
+                                escaped = true;
                                 j += 2;
                                 continue;
                             }
                             close = j;
                             break;
                         }
+                        if (c == '\n') {
+                            innerLines++;
+                        } else if (c == '\r') {
+                            innerLines++;
+                            if (j + 1 < end && b[j + 1] == '\n') {
+                                j++;
+                            }
+                        }
                         j++;
                     }
                     if (close < 0) {
-                        broken = j == end && chunk.overlong()
+                        broken = chunk.overlong()
                                 ? tooLongAt(field, j - a)
-                                : column(field) + ": unterminated quoted field (quoted fields cannot span lines)";
+                                : column(field) + ": unterminated quoted field (the file ends inside it)";
                         lineEnd = j;
                         break;
                     }
                     from = a + 1;
                     to = close;
                     next = close + 1;
-                    while (next < end && isSpace(b[next])) {
+                    while (next < end && isBlank(b[next])) {
                         next++;
                     }
-                    if (next < end && b[next] != ',' && b[next] != '\n' && b[next] != '\r') {
+                    if (next < end && b[next] != delim && b[next] != '\n' && b[next] != '\r') {
                         broken = column(field) + ": unexpected text after a closing quote";
                         lineEnd = next;
                         break;
                     }
                 } else {
                     int j = a;
-                    while (j < end && b[j] != ',' && b[j] != '\n' && b[j] != '\r') {
+                    while (j < end && b[j] != delim && b[j] != '\n' && b[j] != '\r') {
                         j++;
                     }
                     next = j;
                     from = a;
                     to = j;
-                    while (to > from && isSpace(b[to - 1])) {
+                    while (to > from && isBlank(b[to - 1])) {
                         to--;
                     }
                 }
-                if (field < ncols && slot[field] >= 0 && to - from > numberLimit) {
+                if (s >= 0 && !categorical[s] && to - from > numberLimit) {
                     broken = tooLongCell(field);
                     lineEnd = next;
                     break;
                 }
-                if (field < ncols && badField < 0) {
-                    int s = slot[field];
-                    if (s >= 0) {
-                        int status = number.parse(b, from, to, extended);
-                        if (status == DecimalParser.OK) {
-                            values[base + s] = number.value;
-                            if (extended) {
-                                tails[base + s] = number.tail;
+                if (s >= 0 && badField < 0) {
+                    byte[] cb = b;
+                    int cf = from;
+                    int ct = to;
+                    if (escaped) {
+                        ct = unescape(b, from, to);
+                        cb = scratch;
+                        cf = 0;
+                    }
+                    int tf = cf;
+                    int tt = ct;
+                    while (tf < tt && isBlank(cb[tf])) {
+                        tf++;
+                    }
+                    while (tt > tf && isBlank(cb[tt - 1])) {
+                        tt--;
+                    }
+                    boolean isMissing = tf == tt || isNa(cb, tf, tt);
+                    if (categorical[s]) {
+                        if (isMissing) {
+                            if (drop) {
+                                missing = true;
+                            } else if (mode != Mode.SNIFF) {
+                                badField = field;
+                                badDetail = missingValue(cb, tf, tt);
+                            }
+                        } else if (mode == Mode.COLLECT) {
+                            rowKeys[s] = new String(cb, cf, ct - cf, StandardCharsets.ISO_8859_1);
+                        } else if (mode == Mode.DELIVER) {
+                            Integer code = codes[s].get(new String(cb, cf, ct - cf, StandardCharsets.ISO_8859_1));
+                            if (code == null) {
+                                unknownField = unknownField < 0 ? field : unknownField;
+                            } else {
+                                values[base + s] = code;
+                                if (extended) {
+                                    tails[base + s] = 0.0;
+                                }
+                            }
+                        }
+                    } else if (isMissing && (drop || mode == Mode.SNIFF)) {
+                        missing = true;
+                    } else {
+                        int status = parseNumber(cb, cf, ct);
+                        if (status == DecimalParser.OK && isMissing) {
+                            badField = field; // a numeric NA text under --missing fail
+                            badDetail = missingValue(cb, tf, tt);
+                        } else if (status == DecimalParser.OK) {
+                            if (values1) {
+                                values[base + s] = number.value;
+                                if (extended) {
+                                    tails[base + s] = number.tail;
+                                }
+                            }
+                        } else if (mode == Mode.SNIFF) {
+                            if (textDetail[s] == null) {
+                                textDetail[s] = column(field) + ": " + describe(status, cb, cf, ct);
+                                textLine[s] = line;
                             }
                         } else {
                             badField = field;
-                            badStatus = status;
-                            badFrom = from;
-                            badTo = to;
+                            badDetail = describe(status, cb, cf, ct);
+                            if (hint && status == DecimalParser.NOT_A_NUMBER && !isMissing) {
+                                String col = columns.get(field);
+                                badDetail += " (the first " + CsvFormat.SNIFF_ROWS + " rows held numbers, so the column"
+                                        + " is read as numeric; C(" + col + ") reads it as categorical)";
+                            }
                         }
                     }
                 }
                 field++;
-                if (next < end && b[next] == ',') {
+                if (next < end && b[next] == delim) {
                     pos = next + 1;
                 } else {
                     lineEnd = next;
@@ -210,7 +365,7 @@ final class ChunkParser {
                 }
             }
             if (broken == null && lineEnd == end && chunk.overlong()) {
-                broken = tooLongLine(); // the line goes on beyond the chunk, which is as long as a line may be
+                broken = tooLongLine(); // the record goes on beyond the chunk, which is as long as a line may be
             }
             if (broken != null) {
                 error = broken;
@@ -219,13 +374,24 @@ final class ChunkParser {
             } else if (field != ncols) {
                 error = ": expected " + ncols + " field" + (ncols == 1 ? "" : "s") + ", found " + field;
             } else if (badField >= 0) {
-                error = column(badField) + ": " + describe(badStatus, b, badFrom, badTo);
+                error = column(badField) + ": " + badDetail;
+            } else if (unknownField >= 0 && !missing) {
+                error = column(unknownField) + ": a value not seen when the levels were read (did the file change"
+                        + " while it was read?)";
+            } else if (mode == Mode.COLLECT && !missing) {
+                error = collect(rowKeys, levelSets);
             }
             if (error != null) {
                 errorLine = line;
                 break;
             }
             pos = afterLineEnd(b, lineEnd, end);
+            records++;
+            if (missing && mode != Mode.SNIFF) {
+                dropped++;
+                line += 1 + innerLines;
+                continue;
+            }
             if (line - rows != shift) {
                 shift = line - rows;
                 if (breakRows == null) {
@@ -240,11 +406,93 @@ final class ChunkParser {
                 breaks++;
             }
             rows++;
-            line++;
+            line += 1 + innerLines;
         }
-        // without an error every line ended with a line end, except perhaps the file's last
-        return new ParsedChunk(chunk, values, tails, rows, line, breakRows, breakLines, breaks, errorLine,
-                error);
+        // without an error every record ended with a line end, except perhaps the file's last
+        ParsedChunk parsed = new ParsedChunk(chunk, values1 ? values : null, tails, rows, line, breakRows, breakLines,
+                breaks, errorLine, error);
+        parsed.dropped = dropped;
+        parsed.records = records;
+        parsed.levelSets = levelSets;
+        parsed.textDetail = textDetail;
+        parsed.textLine = textLine;
+        return parsed;
+    }
+
+    /** Adds a kept row's categorical texts to the chunk's sets; an error when one is not UTF-8. */
+    private String collect(String[] rowKeys, HashSet<String>[] levelSets) {
+        for (int s = 0; s < width; s++) {
+            if (levelSets[s] != null && levelSets[s].add(rowKeys[s]) && !isAscii(rowKeys[s])) {
+                byte[] raw = rowKeys[s].getBytes(StandardCharsets.ISO_8859_1);
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw));
+                } catch (CharacterCodingException e) {
+                    int field = 0;
+                    while (slot[field] != s) {
+                        field++;
+                    }
+                    return column(field) + ": a value that is not UTF-8 text; save the file as UTF-8";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies the quoted content {@code b[from, to)} into {@link #scratch} with each "" made one quote; its length. */
+    private int unescape(byte[] b, int from, int to) {
+        if (scratch.length < to - from) {
+            scratch = new byte[Math.max(to - from, scratch.length * 2)];
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            scratch[n++] = b[i];
+            if (b[i] == '"') {
+                i++; // the second quote of the pair
+            }
+        }
+        return n;
+    }
+
+    /** Parses a number, with a decimal comma read as the point (and a point then refused). */
+    private int parseNumber(byte[] b, int from, int to) {
+        if (decimal == '.') {
+            return number.parse(b, from, to, extended);
+        }
+        byte[] copy = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '.') {
+                return DecimalParser.NOT_A_NUMBER;
+            }
+            copy[i - from] = c == ',' ? (byte) '.' : c;
+        }
+        return number.parse(copy, 0, copy.length, extended);
+    }
+
+    /** Whether {@code b[from, to)} (trimmed) is one of the NA texts. */
+    private boolean isNa(byte[] b, int from, int to) {
+        int n = to - from;
+        for (byte[] t : na) {
+            if (t.length == n && Arrays.equals(b, from, to, t, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String missingValue(byte[] b, int from, int to) {
+        return from == to ? "missing value (an empty cell) and --missing fail"
+                : "missing value " + UserText.quote(new String(b, from, Math.min(to - from, 4 * (UserText.MAX_CHARS + 1)),
+                        StandardCharsets.UTF_8)) + " and --missing fail";
     }
 
     /** The index after the line end at {@code k} (CRLF is one line end); {@code end} when k is the end. */
@@ -262,8 +510,8 @@ final class ChunkParser {
 
     /** An unterminated quote running to the end of an overlong chunk: the cell or the line is too long. */
     private String tooLongAt(int field, int length) {
-        return field < slot.length && slot[field] >= 0 && length > limits.numberBytes() ? tooLongCell(field)
-                : tooLongLine();
+        return field < slot.length && slot[field] >= 0 && !categorical[slot[field]] && length > limits.numberBytes()
+                ? tooLongCell(field) : tooLongLine();
     }
 
     private String tooLongLine() {
@@ -285,7 +533,8 @@ final class ChunkParser {
                 + text;
     }
 
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t';
+    /** A blank around a field: a space, and a tab unless tab is the delimiter. */
+    private boolean isBlank(byte c) {
+        return c == ' ' || c == '\t' && delimiter != '\t';
     }
 }

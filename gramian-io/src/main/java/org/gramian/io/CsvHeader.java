@@ -23,13 +23,28 @@ import org.gramian.UserText;
  * a name over the name limit, more columns than the column limit or a line over the line limit
  * is an error as soon as it is seen.
  */
-record CsvHeader(List<String> names, long bytes) {
+record CsvHeader(List<String> names, long bytes, char delimiter, boolean indexColumn) {
+
+    /**
+     * The column names a user sees: {@link #names} without an unnamed leading index column.
+     */
+    List<String> columns() {
+        return indexColumn ? names.subList(1, names.size()) : names;
+    }
 
     static CsvHeader read(Path file, String name) {
-        return read(file, name, CsvLimits.DEFAULT);
+        return read(file, name, CsvLimits.DEFAULT, CsvFormat.DEFAULT);
     }
 
     static CsvHeader read(Path file, String name, CsvLimits limits) {
+        return read(file, name, limits, CsvFormat.DEFAULT);
+    }
+
+    /**
+     * Reads the header with the format's delimiter, or, when it is {@link CsvFormat#AUTO}, the one
+     * detected from the header line ({@link #detect}).
+     */
+    static CsvHeader read(Path file, String name, CsvLimits limits, CsvFormat format) {
         try (CsvInput input = CsvInput.open(file, name)) {
             InputStream in = input.stream();
             byte[] head = new byte[Math.max(TextCheck.SNIFF_BYTES, 1 << 16)];
@@ -37,10 +52,54 @@ record CsvHeader(List<String> names, long bytes) {
             TextCheck.check(head, n, n < TextCheck.SNIFF_BYTES, name);
             int start = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF
                     ? 3 : 0;
-            return new Parser(new Bytes(in, head, start, n), name, limits).parse();
+            char delimiter = format.delimiter() != CsvFormat.AUTO ? format.delimiter() : detect(name, head, start, n);
+            if (delimiter == format.decimal()) {
+                throw new CsvFormatException(name + ": the delimiter detected is " + CsvFormat.describe(delimiter)
+                        + ", the same as the decimal mark; name the delimiter (--delimiter ';')", name, 1, null);
+            }
+            return new Parser(new Bytes(in, head, start, n), name, limits, (byte) delimiter).parse();
         } catch (IOException e) {
             throw new CsvFormatException(name + ": cannot read: " + e.getMessage(), name, e);
         }
+    }
+
+    /**
+     * The delimiter of a file from its name and the first line in {@code head[from, to)}: tab for a
+     * {@code .tsv} or {@code .tab} file (gzip or not); otherwise whichever of {@code ,} {@code ;}
+     * tab {@code |} occurs most often outside double quotes in the first line (ties in that order;
+     * a comma when none occurs: one column). Only the first {@code to − from} bytes of a longer
+     * line are looked at.
+     */
+    static char detect(String name, byte[] head, int from, int to) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".tsv") || lower.endsWith(".tsv.gz") || lower.endsWith(".tab")
+                || lower.endsWith(".tab.gz")) {
+            return '\t';
+        }
+        char[] candidates = {',', ';', '\t', '|'};
+        int[] count = new int[candidates.length];
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            byte c = head[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                for (int k = 0; k < candidates.length; k++) {
+                    if (c == candidates[k]) {
+                        count[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < candidates.length; k++) {
+            if (count[k] > count[best]) {
+                best = k;
+            }
+        }
+        return candidates[best];
     }
 
     /** The content as bytes, one at a time, counted; starts with what was read already. */
@@ -89,6 +148,7 @@ record CsvHeader(List<String> names, long bytes) {
         private final Bytes in;
         private final String file;
         private final CsvLimits limits;
+        private final byte delimiter;
         private final List<String> names = new ArrayList<>();
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports bad input
         private byte[] field = new byte[64];
@@ -97,16 +157,22 @@ record CsvHeader(List<String> names, long bytes) {
         private boolean anyText; // a byte other than blanks on the line
         private boolean lineEnded; // the line ended with a line end (not the end of the file)
 
-        Parser(Bytes in, String file, CsvLimits limits) {
+        Parser(Bytes in, String file, CsvLimits limits, byte delimiter) {
             this.in = in;
             this.file = file;
             this.limits = limits;
+            this.delimiter = delimiter;
+        }
+
+        /** A blank around a name: space, and tab unless tab separates the fields. */
+        private boolean blank(int c) {
+            return c == ' ' || c == '\t' && delimiter != '\t';
         }
 
         CsvHeader parse() throws IOException {
             while (true) {
                 int c = next();
-                while (c == ' ' || c == '\t') {
+                while (blank(c)) {
                     c = next();
                 }
                 fieldLength = 0;
@@ -127,19 +193,19 @@ record CsvHeader(List<String> names, long bytes) {
                         append(c);
                     }
                     c = next();
-                    while (c == ' ' || c == '\t') {
+                    while (blank(c)) {
                         c = next();
                     }
-                    if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                    if (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
                         throw error(", column " + column() + ": unexpected text after a closing quote");
                     }
                 } else {
-                    while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+                    while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
                         append(c);
                         c = next();
                     }
                 }
-                if (c != ',' && !anyText) {
+                if (c != delimiter && !anyText) {
                     // the whole line was blank
                     if (c < 0 && !lineEnded) {
                         throw new CsvFormatException(file + ": empty file, expected a header row", file, 0, null);
@@ -151,15 +217,17 @@ record CsvHeader(List<String> names, long bytes) {
                             + " columns");
                 }
                 names.add(decode());
-                if (c != ',') {
+                if (c != delimiter) {
                     if (c == '\r' && in.peek() == '\n') {
                         in.next();
                     }
                     break;
                 }
             }
+            // an unnamed first column is the row index pandas' to_csv() and R's write.csv() write: skipped
+            boolean index = names.size() > 1 && names.get(0).isEmpty();
             Map<String, Integer> seen = new HashMap<>(names.size() * 2);
-            for (int c = 0; c < names.size(); c++) {
+            for (int c = index ? 1 : 0; c < names.size(); c++) {
                 String n = names.get(c);
                 if (n.isEmpty()) {
                     throw error(", column " + (c + 1) + ": empty column name");
@@ -170,7 +238,7 @@ record CsvHeader(List<String> names, long bytes) {
                             + (c + 1) + ")");
                 }
             }
-            return new CsvHeader(List.copyOf(names), in.consumed);
+            return new CsvHeader(List.copyOf(names), in.consumed, (char) delimiter, index);
         }
 
         /** The next byte of the line, counting it against the line limit; a line end marks it ended. */
@@ -182,7 +250,7 @@ record CsvHeader(List<String> names, long bytes) {
                 if (++lineLength > limits.lineBytes()) {
                     throw error(": line longer than " + CsvLimits.size(limits.lineBytes()));
                 }
-                if (c != ' ' && c != '\t') {
+                if (!blank(c)) {
                     anyText = true;
                 }
             }

@@ -32,6 +32,14 @@ final class CsvPass {
     private final Consumer<RowBlock> consumer;
     private final CsvLimits limits;
     private final BufferPool pool = new BufferPool();
+    private final boolean[] categorical;
+    private final ChunkParser.Mode mode;
+    private final CsvFormat format;
+    private final java.util.Map<String, Integer>[] codes;
+    /** In {@link ChunkParser.Mode#COLLECT}: the distinct texts of each categorical column. */
+    final java.util.HashSet<String>[] levels;
+    /** Records left out for a missing value, once the pass is complete. */
+    long dropped;
 
     // the block being filled, reused for every block (RowBlock allows it); grown up to BLOCK_ROWS
     // rows as rows come, so that a short file with many columns does not pay for 4096 rows of them
@@ -43,9 +51,23 @@ final class CsvPass {
     // the length of a row as seen in the last chunk; sizes the parsers' arrays (8 bytes a field to start)
     private volatile int bytesPerRow;
 
+    @SuppressWarnings("unchecked")
     CsvPass(Path file, String name, CsvHeader header, int[] slot, int width, boolean extended, int threads,
             int chunkSize, ProgressListener listener, RowLines rowLines, long fileSize, CsvLimits limits,
+            CsvFormat format, boolean[] categorical, ChunkParser.Mode mode, java.util.Map<String, Integer>[] codes,
             Consumer<RowBlock> consumer) {
+        this.format = format;
+        this.categorical = categorical;
+        this.mode = mode;
+        this.codes = codes;
+        this.levels = mode == ChunkParser.Mode.COLLECT ? new java.util.HashSet[width] : null;
+        if (levels != null) {
+            for (int s = 0; s < width; s++) {
+                if (categorical[s]) {
+                    levels[s] = new java.util.HashSet<>();
+                }
+            }
+        }
         this.file = file;
         this.name = name;
         this.header = header;
@@ -72,7 +94,7 @@ final class CsvPass {
             } catch (IOException e) {
                 throw readFailure(e);
             }
-            ChunkReader reader = new ChunkReader(input, chunkSize, limits.lineBytes(), pool);
+            ChunkReader reader = new ChunkReader(input, chunkSize, limits.lineBytes(), pool, (byte) header.delimiter());
             if (threads <= 1) {
                 sequential(reader);
             } else {
@@ -136,13 +158,22 @@ final class CsvPass {
     }
 
     private ChunkParser parser() {
-        return new ChunkParser(header.names(), slot, width, extended, pool, limits);
+        return new ChunkParser(header.names(), slot, width, categorical, mode, extended, pool, limits, format,
+                header.delimiter(), codes, 0);
     }
 
     /** Takes one parsed chunk, in file order: line bookkeeping, re-blocking, its error, progress. */
     private void consume(ParsedChunk p) {
         for (int i = 0; i < p.breaks; i++) {
             rowLines.note(rowsDone + p.breakRows[i], nextLine + p.breakLines[i]);
+        }
+        dropped += p.dropped;
+        if (p.levelSets != null) {
+            for (int s = 0; s < width; s++) {
+                if (p.levelSets[s] != null) {
+                    levels[s].addAll(p.levelSets[s]);
+                }
+            }
         }
         if (p.errorLine >= 0) {
             throw new CsvFormatException(name + ", line " + (nextLine + p.errorLine) + p.errorDetail, name,
@@ -158,8 +189,10 @@ final class CsvPass {
                     blockTails = java.util.Arrays.copyOf(blockTails, rows * width);
                 }
             }
-            System.arraycopy(p.values, done * width, blockValues, blockFill * width, n * width);
-            if (extended) {
+            if (p.values != null) {
+                System.arraycopy(p.values, done * width, blockValues, blockFill * width, n * width);
+            }
+            if (p.tails != null) {
                 System.arraycopy(p.tails, done * width, blockTails, blockFill * width, n * width);
             }
             blockFill += n;
@@ -179,6 +212,10 @@ final class CsvPass {
     }
 
     private void deliver() {
+        if (mode != ChunkParser.Mode.DELIVER) {
+            blockFill = 0;
+            return;
+        }
         consumer.accept(new RowBlock(rowsDone - blockFill, blockFill, width, blockValues, blockTails));
         blockFill = 0;
     }

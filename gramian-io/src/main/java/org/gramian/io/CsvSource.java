@@ -2,6 +2,7 @@ package org.gramian.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,9 +67,29 @@ public final class CsvSource implements RowSource {
     private final ProgressListener listener;
     private final RowLines rowLines;
     private final CsvLimits limits;
+    private final CsvFormat format;
+    private final Set<String> askedCategorical;
+    /** What passes learn about this view (shared by views that differ only in threads, chunks, progress). */
+    private final Knowledge known;
+
+    /**
+     * What is learned by reading this view of the file, kept so that every pass agrees: the text
+     * columns found in the first rows, the levels, the physical line of each row, the rows dropped.
+     */
+    private static final class Knowledge {
+        final RowLines rowLines = new RowLines();
+        volatile Sniff sniff;
+        volatile List<String>[] levels; // per selected column, null for numeric ones
+        volatile long dropped;
+    }
+
+    /** The text columns found by looking at the first rows, and the error a numeric reading gives for each. */
+    private record Sniff(Set<String> text, Map<String, CsvFormatException> evidence) {
+    }
 
     private CsvSource(Path file, String name, CsvHeader header, List<String> selected, int threads,
-                      int chunkSize, ProgressListener listener, RowLines rowLines, CsvLimits limits) {
+                      int chunkSize, ProgressListener listener, CsvLimits limits, CsvFormat format,
+                      Set<String> askedCategorical, Knowledge known) {
         this.file = file;
         this.name = name;
         this.header = header;
@@ -76,8 +97,11 @@ public final class CsvSource implements RowSource {
         this.threads = threads;
         this.chunkSize = chunkSize;
         this.listener = listener;
-        this.rowLines = rowLines;
         this.limits = limits;
+        this.format = format;
+        this.askedCategorical = askedCategorical;
+        this.known = known;
+        this.rowLines = known.rowLines;
         this.slot = new int[header.names().size()];
         Arrays.fill(slot, -1);
         Map<String, Integer> index = index(header.names());
@@ -89,7 +113,7 @@ public final class CsvSource implements RowSource {
     /** Column name to position: a map, since a List.indexOf per column is O(p²) on a wide file. */
     private static Map<String, Integer> index(List<String> names) {
         Map<String, Integer> index = new HashMap<>(names.size() * 2);
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = names.size() > 1 && names.get(0).isEmpty() ? 1 : 0; i < names.size(); i++) {
             index.put(names.get(i), i);
         }
         return index;
@@ -103,16 +127,29 @@ public final class CsvSource implements RowSource {
      *                            quote, a name, line or column count over the limits)
      */
     public static CsvSource open(Path file) {
-        return open(file, CsvLimits.DEFAULT);
+        return open(file, CsvFormat.DEFAULT);
+    }
+
+    /**
+     * {@link #open(Path)} in this format: its delimiter (or the one detected), decimal mark,
+     * missing values and their policy, and whether text columns are read as categorical.
+     */
+    public static CsvSource open(Path file, CsvFormat format) {
+        return open(file, CsvLimits.DEFAULT, format);
     }
 
     /** {@link #open(Path)} with other limits (tests). */
     static CsvSource open(Path file, CsvLimits limits) {
+        return open(file, limits, CsvFormat.DEFAULT);
+    }
+
+    static CsvSource open(Path file, CsvLimits limits, CsvFormat format) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(format, "format");
         String name = file.toString();
-        CsvHeader header = CsvHeader.read(file, name, limits);
-        return new CsvSource(file, name, header, header.names(), Runtime.getRuntime().availableProcessors(),
-                DEFAULT_CHUNK_SIZE, ProgressListener.NONE, new RowLines(), limits);
+        CsvHeader header = CsvHeader.read(file, name, limits, format);
+        return new CsvSource(file, name, header, header.columns(), Runtime.getRuntime().availableProcessors(),
+                DEFAULT_CHUNK_SIZE, ProgressListener.NONE, limits, format, Set.of(), new Knowledge());
     }
 
     /** The header names of the selected columns (all columns unless {@link #select} was used). */
@@ -121,9 +158,26 @@ public final class CsvSource implements RowSource {
         return selected;
     }
 
-    /** All the file's header names, trimmed and unquoted. */
+    /** All the file's header names, trimmed and unquoted (without an unnamed leading index column). */
     public List<String> fileColumns() {
-        return header.names();
+        return header.columns();
+    }
+
+    /** The format this file is read in, with the delimiter actually used (detected or given). */
+    public CsvFormat format() {
+        return format.withDelimiter(header.delimiter());
+    }
+
+    /**
+     * Notes about how the file is read, for the user (one line each, without the file name): today
+     * whether an unnamed first column, a row index as pandas' {@code to_csv()} and R's
+     * {@code write.csv()} write it, is skipped.
+     */
+    public List<String> notes() {
+        return header.indexColumn()
+                ? List.of("the first column has no name (a row index, as pandas' to_csv() and R's write.csv() write"
+                        + " it): skipped")
+                : List.of();
     }
 
     /** The file as named in messages. */
@@ -139,19 +193,209 @@ public final class CsvSource implements RowSource {
      */
     public CsvSource select(List<String> columns) {
         List<String> chosen = new ArrayList<>(columns.size());
-        Set<String> known = new HashSet<>(header.names());
+        Set<String> known = new HashSet<>(header.columns());
         Set<String> seen = new HashSet<>();
         for (String c : columns) {
             if (!known.contains(c)) {
                 throw new CsvFormatException(name + ": unknown column " + UserText.quote(c) + "; the columns are: "
-                        + UserText.list(header.names()), name, 1, c);
+                        + UserText.list(header.columns()), name, 1, c);
             }
             if (!seen.add(c)) {
                 throw new CsvFormatException(name + ": column " + UserText.quote(c) + " is selected twice", name, 1, c);
             }
             chosen.add(c);
         }
-        return new CsvSource(file, name, header, List.copyOf(chosen), threads, chunkSize, listener, rowLines, limits);
+        Set<String> asked = new HashSet<>(askedCategorical);
+        asked.retainAll(chosen);
+        return new CsvSource(file, name, header, List.copyOf(chosen), threads, chunkSize, listener, limits, format,
+                Set.copyOf(asked), new Knowledge());
+    }
+
+    /**
+     * A view that reads these selected columns as categorical (see {@link RowSource#withCategorical}):
+     * each cell's text, quotes removed and blanks around it trimmed, is a level; missing cells
+     * follow the missing-value policy.
+     *
+     * @throws IllegalArgumentException for a column that is not selected
+     */
+    @Override
+    public CsvSource withCategorical(Set<String> columns) {
+        for (String c : columns) {
+            if (!selected.contains(c)) {
+                throw new IllegalArgumentException("column " + UserText.quote(c) + " is not among the selected columns "
+                        + UserText.list(selected));
+            }
+        }
+        Set<String> asked = new HashSet<>(askedCategorical);
+        asked.addAll(columns);
+        if (asked.equals(askedCategorical)) {
+            return this;
+        }
+        return new CsvSource(file, name, header, selected, threads, chunkSize, listener, limits, format,
+                Set.copyOf(asked), new Knowledge());
+    }
+
+    /**
+     * The columns read as categorical: those asked for and, unless the format says otherwise, the
+     * selected columns with a cell that is neither a number nor missing in the first
+     * {@value CsvFormat#SNIFF_ROWS} records (looked at once, on the first call).
+     */
+    @Override
+    public Set<String> categoricalColumns() {
+        Set<String> all = new java.util.LinkedHashSet<>();
+        for (String c : selected) {
+            if (askedCategorical.contains(c) || sniff().text().contains(c)) {
+                all.add(c);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(all);
+    }
+
+    /**
+     * For a column found to hold text, the error reading it as a number gives (its first cell that
+     * is not a number, with line and column); null for other columns. Commands that cannot use a
+     * categorical column report it.
+     */
+    public CsvFormatException numericError(String column) {
+        return sniff().evidence().get(column);
+    }
+
+    /**
+     * The levels of a categorical column, sorted by {@link String#compareTo}: the distinct texts of
+     * its cells in the rows a pass delivers (rows dropped for a missing value in any selected column
+     * are left out, as R's {@code lm} drops unused levels). The first call reads the file once
+     * (all categorical columns at once; memory O(levels)).
+     */
+    @Override
+    public List<String> levels(String column) {
+        int s = selected.indexOf(column);
+        if (s < 0 || !categoricalColumns().contains(column)) {
+            throw new IllegalArgumentException("column " + UserText.quote(column) + " is not categorical");
+        }
+        return levels()[s];
+    }
+
+    @Override
+    public long droppedRows() {
+        return known.dropped;
+    }
+
+    private boolean[] categoricalFlags() {
+        Set<String> cat = categoricalColumns();
+        boolean[] flags = new boolean[selected.size()];
+        for (int s = 0; s < flags.length; s++) {
+            flags[s] = cat.contains(selected.get(s));
+        }
+        return flags;
+    }
+
+    private Sniff sniff() {
+        Sniff s = known.sniff;
+        if (s == null) {
+            s = format.inferCategorical() ? readSniff() : new Sniff(Set.of(), Map.of());
+            known.sniff = s;
+        }
+        return s;
+    }
+
+    /** Looks at the first records of the numeric selected columns for cells that are not numbers. */
+    private Sniff readSniff() {
+        boolean[] flags = new boolean[selected.size()];
+        for (int s = 0; s < flags.length; s++) {
+            flags[s] = askedCategorical.contains(selected.get(s));
+        }
+        Set<String> text = new HashSet<>();
+        Map<String, CsvFormatException> evidence = new HashMap<>();
+        try (CsvInput input = CsvInput.open(file, name)) {
+            input.stream().skipNBytes(header.bytes());
+            BufferPool pool = new BufferPool();
+            ChunkReader reader = new ChunkReader(input, 1 << 16, limits.lineBytes(), pool, (byte) header.delimiter());
+            long line = 2;
+            int records = 0;
+            while (records < CsvFormat.SNIFF_ROWS) {
+                Chunk chunk = reader.next();
+                if (chunk == null) {
+                    break;
+                }
+                ParsedChunk p = new ChunkParser(header.names(), slot, selected.size(), flags, ChunkParser.Mode.SNIFF,
+                        false, pool, limits, format, header.delimiter(), null, CsvFormat.SNIFF_ROWS - records)
+                        .parse(chunk, 64);
+                for (int s = 0; s < flags.length; s++) {
+                    if (p.textDetail[s] != null && text.add(selected.get(s))) {
+                        long at = line + p.textLine[s];
+                        evidence.put(selected.get(s), new CsvFormatException(name + ", line " + at + p.textDetail[s],
+                                name, at, selected.get(s)));
+                    }
+                }
+                records += p.records;
+                line += p.lineFeeds;
+                if (p.errorLine >= 0) {
+                    break; // the pass will report it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: the pass will say why; nothing is known to be text
+        }
+        return new Sniff(Set.copyOf(text), Map.copyOf(evidence));
+    }
+
+    /** The levels of every selected column (null for numeric ones), read once. */
+    @SuppressWarnings("unchecked")
+    private List<String>[] levels() {
+        List<String>[] l = known.levels;
+        if (l != null) {
+            return l;
+        }
+        synchronized (known) {
+            if (known.levels != null) {
+                return known.levels;
+            }
+            boolean[] flags = categoricalFlags();
+            CsvPass pass = new CsvPass(file, name, header, slot, selected.size(), false, threads, chunkSize,
+                    listener, rowLines, fileSize(), limits, format, flags, ChunkParser.Mode.COLLECT, null, b -> { });
+            pass.run();
+            List<String>[] all = new List[flags.length];
+            for (int s = 0; s < flags.length; s++) {
+                if (flags[s]) {
+                    List<String> texts = new ArrayList<>(pass.levels[s].size());
+                    for (String key : pass.levels[s]) {
+                        texts.add(new String(key.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                    }
+                    texts.sort(null);
+                    all[s] = List.copyOf(texts);
+                }
+            }
+            known.dropped = pass.dropped;
+            known.levels = all;
+            return all;
+        }
+    }
+
+    /** For each categorical column, its level's index by the cell's bytes (ISO-8859-1 text of them). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Integer>[] codes(boolean[] flags) {
+        List<String>[] levels = levels();
+        Map<String, Integer>[] codes = new Map[flags.length];
+        for (int s = 0; s < flags.length; s++) {
+            if (flags[s]) {
+                List<String> l = levels[s];
+                Map<String, Integer> m = new HashMap<>(l.size() * 2);
+                for (int k = 0; k < l.size(); k++) {
+                    m.put(new String(l.get(k).getBytes(StandardCharsets.UTF_8),
+                            StandardCharsets.ISO_8859_1), k);
+                }
+                codes[s] = m;
+            }
+        }
+        return codes;
+    }
+
+    private long fileSize() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** Parses with this many worker threads (1: everything on the calling thread). */
@@ -159,7 +403,8 @@ public final class CsvSource implements RowSource {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        return new CsvSource(file, name, header, selected, threads, chunkSize, listener, rowLines, limits);
+        return new CsvSource(file, name, header, selected, threads, chunkSize, listener, limits, format,
+                askedCategorical, known);
     }
 
     /** Cuts the input into pieces of about this many bytes for parsing (a longer line gets its own). */
@@ -167,13 +412,14 @@ public final class CsvSource implements RowSource {
         if (bytes < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1 byte, got " + bytes);
         }
-        return new CsvSource(file, name, header, selected, threads, bytes, listener, rowLines, limits);
+        return new CsvSource(file, name, header, selected, threads, bytes, listener, limits, format,
+                askedCategorical, known);
     }
 
     /** Reports progress of every pass to this listener. */
     public CsvSource withProgress(ProgressListener listener) {
         return new CsvSource(file, name, header, selected, threads, chunkSize,
-                listener == null ? ProgressListener.NONE : listener, rowLines, limits);
+                listener == null ? ProgressListener.NONE : listener, limits, format, askedCategorical, known);
     }
 
     public int threads() {
@@ -192,14 +438,16 @@ public final class CsvSource implements RowSource {
      */
     @Override
     public void forEachBlock(boolean extended, Consumer<RowBlock> consumer) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (java.io.IOException e) {
-            size = -1;
+        boolean[] flags = categoricalFlags();
+        boolean any = false;
+        for (boolean f : flags) {
+            any |= f;
         }
-        new CsvPass(file, name, header, slot, selected.size(), extended, threads, chunkSize, listener, rowLines,
-                size, limits, consumer).run();
+        Map<String, Integer>[] codes = any ? codes(flags) : null;
+        CsvPass pass = new CsvPass(file, name, header, slot, selected.size(), extended, threads, chunkSize, listener,
+                rowLines, fileSize(), limits, format, flags, ChunkParser.Mode.DELIVER, codes, consumer);
+        pass.run();
+        known.dropped = pass.dropped;
     }
 
     /**

@@ -21,6 +21,16 @@ final class ParsedChunk {
     final int breaks;
     /** Relative line of the error, or −1. */
     final int errorLine;
+    /** Records left out for a missing value. */
+    int dropped;
+    /** Records parsed (rows delivered and dropped). */
+    int records;
+    /** When collecting levels: for each categorical column the distinct texts (ISO-8859-1 keys of the bytes). */
+    java.util.HashSet<String>[] levelSets;
+    /** When sniffing: for each numeric column, the first cell that is not a number (the message detail), or null. */
+    String[] textDetail;
+    /** When sniffing: the relative line of each {@link #textDetail}. */
+    int[] textLine;
     /** The error message after "{@code <file>, line <L>}", e.g. {@code ": expected 3 fields, found 2"}. */
     final String errorDetail;
 

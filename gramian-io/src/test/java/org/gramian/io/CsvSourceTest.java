@@ -76,7 +76,7 @@ class CsvSourceTest {
     void interiorBlankLinesAreSkippedAndLineNumbersStayPhysical() throws Exception {
         // lines: 1 header, 2 row0, 3 blank, 4 blank, 5 row1, 6 row2, 7 blank, 8 bad
         Path f = Rows.write(dir, "a.csv", "x,y\n1,2\n\n  \n3,4\n5,6\n\n7,oops\n");
-        CsvSource src = CsvSource.open(f).withThreads(1);
+        CsvSource src = CsvSource.open(f, CsvFormat.STRICT).withThreads(1);
         assertThatThrownBy(() -> Rows.read(src, false)).isInstanceOf(CsvFormatException.class)
                 .hasMessage(f + ", line 8, column 2 ('y'): expected a number, found 'oops'");
         assertThat(src.describeRow(0)).isEqualTo(f + ", line 2");

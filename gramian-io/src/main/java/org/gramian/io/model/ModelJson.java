@@ -84,6 +84,7 @@ public final class ModelJson {
         Anova a = m.anova();
         ObjectNode st = root.putObject("statistics");
         st.put("observations", s.observations());
+        st.put("observationsDeleted", m.droppedRows()); // rows left out for a missing value (R's na.omit)
         st.put("parameters", s.parameters());
         st.put("rank", s.rank());
         number(st, "residualSd", s.residualStandardDeviation());
