@@ -212,13 +212,18 @@ class HostileCatalogueTest {
                 .expect(ExitCodes.BAD_INPUT, "unknown column 'y\\x1b[2J'"),
             // --- cells
             fit("non-numeric cell", "x,y\n1,2\n2,abc\n3,4\n")
-                .lib(Call.FIT_CSV, "d.csv", CsvFormatException.class, 3, null)
                 .expect(ExitCodes.BAD_INPUT, "d.csv, line 3, column 2 ('y'): expected a number, found 'abc'"),
-            fit("empty cell", "x,y\n1,2\n,3\n3,4\n")
-                .lib(Call.FIT_CSV, "d.csv", CsvFormatException.class, 3, null)
+            // empty and NaN cells are missing values (#13): rows dropped as R's na.omit, or with
+            // --missing fail an error at the cell
+            fit("empty cell, --missing fail", "x,y\n1,2\n,3\n3,4\n")
+                .args("fit", "{dir}/d.csv", "--target", "y", "--missing", "fail", "--out", "{out}")
                 .expect(ExitCodes.BAD_INPUT, "d.csv, line 3, column 1 ('x'): expected a number, found an empty cell"),
-            fit("NaN cell", "x,y\n1,2\nNaN,3\n3,4\n")
+            fit("NaN cell, --missing fail", "x,y\n1,2\nNaN,3\n3,4\n")
+                .args("fit", "{dir}/d.csv", "--target", "y", "--missing", "fail", "--out", "{out}")
                 .expect(ExitCodes.BAD_INPUT, "d.csv, line 3, column 1 ('x'): expected a finite number, found 'NaN'"),
+            c("NaN cell dropped as missing").file("d.csv", "x,y\n1,2\nNaN,3\n3,4\n4,5.5\n")
+                .args("fit", "{dir}/d.csv", "--target", "y")
+                .expect(ExitCodes.OK, "(1 observation deleted due to missingness)"),
             fit("inf cell", "x,y\n1,2\n2,inf\n3,4\n")
                 .expect(ExitCodes.BAD_INPUT, "d.csv, line 3, column 2 ('y'): expected a finite number, found 'inf'"),
             fit("1e400 overflows", "x,y\n1,2\n2,3\n3,1e400\n")
