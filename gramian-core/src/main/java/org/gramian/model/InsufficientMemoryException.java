@@ -5,8 +5,9 @@ import org.gramian.GramianException;
 import org.gramian.solve.SolverKind;
 
 /**
- * The p×p matrices of the normal equation cannot fit in this JVM's heap: refused before any row is
- * read, instead of an {@link OutOfMemoryError} after minutes of work.
+ * The p×p matrices of the normal equation cannot fit in this JVM's heap: refused before the pass
+ * over the data (after only the cheap count of the first p rows, so that too few rows is said
+ * first), instead of an {@link OutOfMemoryError} after minutes of work.
  *
  * <p>The bound is a lower bound, so the refusal is never wrong: with m = p + 1, the solvers hold
  * at least {@link #matrices(SolverKind)} m×m matrices of doubles at once (Cholesky: the Gram

@@ -26,14 +26,14 @@ public final class OrdinaryLeastSquares implements Estimator {
     public FittedModel fit(RowSource data, ModelSpec spec) {
         Design design = Design.bind(spec, data.columns());
         int p = design.width();
-        // the p×p matrices first: 20,000 columns need gigabytes whatever the rows
-        InsufficientMemoryException.requireFits(p, solver, Runtime.getRuntime().maxMemory());
         if (data.countRowsUpTo(p) < p) {
             // Fewer rows than coefficients: say so before the O(p²) memory and O(n·p²) work of a pass
             // (10,000 columns and 30 rows took 10.7 s to be told). The few rows are still read, so
             // that a bad value in them is reported first, as it would be by the pass.
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
+        // then the p×p matrices, before the pass: 20,000 columns need gigabytes whatever the rows
+        InsufficientMemoryException.requireFits(p, solver, Runtime.getRuntime().maxMemory());
         FittedModel m = FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
         return data.droppedRows() == 0 ? m : m.withDroppedRows(data.droppedRows());
     }
