@@ -11,6 +11,12 @@ import org.gramian.Gramian;
 import org.gramian.GramianException;
 import org.gramian.model.FittedModel;
 import org.gramian.model.RobustStandardErrors;
+import org.gramian.UserText;
+import org.gramian.cli.lab.Charts;
+import org.gramian.cli.render.AtomicFiles;
+import org.gramian.model.GcvCurve;
+import org.gramian.model.RidgeRegression;
+import org.gramian.solve.GcvPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,10 +71,59 @@ final class FitCommand implements Callable<Integer> {
                     + " streaming pass: ${COMPLETION-CANDIDATES}")
     RobustSe robustSe;
 
+    @Option(names = "--ridge", paramLabel = "LAMBDA",
+            description = "ridge regression: minimize ‖y − Xw‖² + λ·Σw² over the coefficients of the columns as given"
+                    + " (not standardized; the intercept is not penalized). LAMBDA ≥ 0, or 'auto' to choose it by"
+                    + " generalized cross-validation (prints the GCV curve)")
+    String ridge;
+
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "with --ridge auto: draw the GCV curve to FILE.png (written atomically)")
+    Path plot;
+
+    @Option(names = "--save", paramLabel = "FILE.json",
+            description = "also write the fitted model to FILE.json for 'gramian predict' (JSON, atomically),"
+                    + " whatever --format and --out say")
+    Path save;
+
+    /** The parsed --ridge: null without it, NaN for auto, else λ. */
+    private Double ridgePenalty() {
+        if (ridge == null) {
+            return null;
+        }
+        if (ridge.equals("auto")) {
+            return Double.NaN;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(ridge.strip());
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--ridge must be a finite number ≥ 0 or 'auto', got '" + UserText.oneLine(ridge) + "'");
+        }
+        return v;
+    }
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
             throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
+        }
+        Double penalty = ridgePenalty();
+        if (penalty != null && robustSe != null) {
+            throw new ParameterException(spec.commandLine(), "--robust-se does not apply to --ridge: ridge estimates"
+                    + " are biased, and their standard errors are not reported");
+        }
+        if (penalty != null && (solver == SolverChoice.cholesky || solver == SolverChoice.svd)) {
+            throw new ParameterException(spec.commandLine(), "--ridge always uses Householder QR in double-double;"
+                    + " --solver " + solver + " does not apply");
+        }
+        if (plot != null && (penalty == null || !penalty.isNaN())) {
+            throw new ParameterException(spec.commandLine(), "--plot draws the GCV curve of --ridge auto; use"
+                    + " 'gramian plot' to draw a fit");
         }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
@@ -76,7 +131,12 @@ final class FitCommand implements Callable<Integer> {
         FittedModel model;
         try {
             ModelInput.Selected data = input.select(threads, CsvFiles.showProgress(quiet));
-            model = Gramian.fit(data.source(), data.spec(), solver.kind());
+            if (penalty != null) {
+                model = (penalty.isNaN() ? RidgeRegression.byGcv() : RidgeRegression.withPenalty(penalty))
+                        .fit(data.source(), data.spec());
+            } else {
+                model = Gramian.fit(data.source(), data.spec(), solver.kind());
+            }
             if (robustSe != null) {
                 model = RobustStandardErrors.apply(model, data.source(),
                         RobustStandardErrors.Kind.valueOf(robustSe.name().toUpperCase(java.util.Locale.ROOT)));
@@ -87,10 +147,29 @@ final class FitCommand implements Callable<Integer> {
             throw new GramianException(input.file + ": cannot read: " + e.getCause().getMessage(),
                     input.file.toString(), 0, null, e);
         }
+        if (save != null) {
+            ModelFiles.save(save, ModelJson.of(model, input.file.toString(), VersionProvider.version(), level));
+        }
+        if (plot != null) {
+            drawGcv(model);
+        }
         String text = format == OutputFormat.json
                 ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
                 : TextSummary.of(model, input.file.toString(), level);
         Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
         return ExitCodes.OK;
+    }
+
+    /** --plot: the GCV curve of --ridge auto, as PNG. */
+    private void drawGcv(FittedModel model) {
+        GcvCurve curve = model.ridge().curve();
+        if (curve.grid().isEmpty()) {
+            throw new GramianException(input.file + ": no GCV curve to draw: " + curve.note(), input.file.toString(), 0,
+                    null, null);
+        }
+        double[] lambda = curve.grid().stream().mapToDouble(GcvPoint::lambda).toArray();
+        double[] gcv = curve.grid().stream().mapToDouble(GcvPoint::gcv).toArray();
+        AtomicFiles.writePng(Charts.gcv(lambda, gcv, curve.chosen().lambda(), curve.chosen().gcv(), 800, 500,
+                "Ridge GCV: " + TextSummary.formula(model)), plot);
     }
 }

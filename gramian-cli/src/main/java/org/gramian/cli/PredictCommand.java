@@ -29,13 +29,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Predict the target for each row of DATA.csv with a model written by 'gramian fit --format json'.",
+            "Predict the target for each row of DATA.csv with a model written by 'gramian fit --save' (or"
+                + " 'fit --format json'): least squares, weighted or ridge.",
             "Writes CSV: the model's feature columns (as read, shortest exact decimal) and predicted_<target> "
                 + "= xᵀw, evaluated in double-double and rounded once to 17 significant digits."},
         footer = ExitCodes.FOOTER)
 final class PredictCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model file from 'gramian fit --format json'.")
+    @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model file from 'gramian fit --save' or 'gramian fit --format json'.")
     Path modelFile;
 
     @Parameters(index = "1", paramLabel = "DATA.csv", description = "CSV file with (at least) the model's feature columns.")

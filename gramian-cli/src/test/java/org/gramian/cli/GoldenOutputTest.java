@@ -42,6 +42,13 @@ class GoldenOutputTest {
             out.add(Arguments.of(e[0] + "-fit-nointercept", List.of("fit", file, "--target", e[1], "--no-intercept",
                     "--quiet")));
         }
+        // ridge (#12): a given λ, and λ by GCV with its curve
+        out.add(Arguments.of("worked-fit-ridge", List.of("fit", "../examples/worked.csv", "--target", "y", "--ridge",
+                "0.5", "--quiet")));
+        for (String format : new String[] {"table", "json"}) {
+            out.add(Arguments.of("longley-fit-ridge-auto-" + format, List.of("fit", "../examples/longley.csv",
+                    "--target", "y", "--ridge", "auto", "--format", format, "--quiet")));
+        }
         for (String format : new String[] {"text", "json", "markdown"}) {
             out.add(Arguments.of("worked-explain-" + format, List.of("explain", "../examples/worked.csv", "--target",
                     "y", "--format", format)));

@@ -4,6 +4,8 @@ import java.util.List;
 import org.gramian.data.RowSource;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
+import org.gramian.numeric.DD;
+import org.gramian.solve.LeastSquaresSolution;
 import org.gramian.solve.SolverKind;
 import org.gramian.solve.SolverResult;
 import org.gramian.stats.Anova;
@@ -11,6 +13,7 @@ import org.gramian.stats.Coefficient;
 import org.gramian.stats.Conditioning;
 import org.gramian.stats.FitStatistics;
 import org.gramian.stats.Inference;
+import org.gramian.stats.Likelihood;
 
 /**
  * A fitted least-squares model ŷ = Xw: the coefficients with their standard errors, t and
@@ -32,10 +35,16 @@ import org.gramian.stats.Inference;
  * @param droppedRows      observations of the data left out because a column the model uses held a
  *                         missing value (R's {@code na.omit}; {@link RowSource#droppedRows()}), not
  *                         counted in n
+ * @param likelihood       the Gaussian log-likelihood, AIC and BIC (R's {@code logLik.lm}), or null where
+ *                         not defined (ridge) or not known (a weighted fit built without Σ log w)
+ * @param ridge            the penalty and the ridge statistics for a ridge fit, null otherwise; a ridge
+ *                         model has no standard errors, t, p, intervals, ANOVA or covariance (NaN): the
+ *                         estimates are biased, so the least-squares theory behind them does not apply
  */
 public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
                           Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
-                          double residualVariance, long residualDf, long droppedRows) {
+                          double residualVariance, long residualDf, long droppedRows, Likelihood likelihood,
+                          RidgeSummary ridge) {
 
     public FittedModel {
         coefficients = List.copyOf(coefficients);
@@ -44,7 +53,7 @@ public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitSta
         }
     }
 
-    /** A model fitted to data without missing values (none dropped). */
+    /** A least-squares model fitted to data without missing values (none dropped), without likelihood. */
     public FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
                        Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
                        double residualVariance, long residualDf) {
@@ -52,17 +61,55 @@ public record FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitSta
                 residualDf, 0);
     }
 
+    /** A least-squares model without likelihood or ridge parts. */
+    public FittedModel(ModelSpec spec, List<Coefficient> coefficients, FitStatistics statistics, Anova anova,
+                       Conditioning conditioning, SolverKind solver, String solverNote, double[][] covariance,
+                       double residualVariance, long residualDf, long droppedRows) {
+        this(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance, residualVariance,
+                residualDf, droppedRows, null, null);
+    }
+
     /** This model, recording that {@code n} observations were left out for missing values. */
     public FittedModel withDroppedRows(long n) {
         return new FittedModel(spec, coefficients, statistics, anova, conditioning, solver, solverNote, covariance,
-                residualVariance, residualDf, n);
+                residualVariance, residualDf, n, likelihood, ridge);
     }
 
-    /** The model of a solved problem: its inference ({@link Inference}) and the solver's record. */
+    /**
+     * The model of a solved problem: its inference ({@link Inference}) and the solver's record. For an
+     * unweighted model the log-likelihood is included; a weighted one needs Σ log w
+     * ({@link #of(ModelSpec, SolverResult, double)}).
+     */
     public static FittedModel of(ModelSpec spec, SolverResult result) {
+        return of(spec, result, spec.weights() == null ? DD.ZERO : null);
+    }
+
+    /**
+     * As {@link #of(ModelSpec, SolverResult)}, with Σ log wᵢ over the rows of positive weight
+     * ({@link DD#ZERO} without weights; null: unknown, no likelihood) for the log-likelihood.
+     */
+    public static FittedModel of(ModelSpec spec, SolverResult result, DD sumLogWeights) {
         Inference inf = Inference.of(spec, result.solution());
+        Likelihood ll = null;
+        LeastSquaresSolution sol = result.solution();
+        if (sumLogWeights != null && sol.observations() > 0) {
+            // RSS = scaledRss/c²: its log exists even where RSS itself leaves the double range
+            ll = Likelihood.gaussian(sol.observations(), sol.rank(), sol.scaledRss(),
+                    -2 * Math.getExponent(sol.responseScale()), sumLogWeights);
+        }
         return new FittedModel(spec, inf.coefficients(), inf.statistics(), inf.anova(), inf.conditioning(),
-                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf());
+                result.method(), result.reason(), inf.covariance(), inf.residualVariance(), inf.residualDf(), 0, ll,
+                null);
+    }
+
+    /** Whether this is a ridge fit ({@link #ridge()} not null). */
+    public boolean isRidge() {
+        return ridge != null;
+    }
+
+    /** "ols", "wls" or "ridge": the kind of model, as the model file records it. */
+    public String kind() {
+        return ridge != null ? "ridge" : spec.weights() != null ? "wls" : "ols";
     }
 
     /**

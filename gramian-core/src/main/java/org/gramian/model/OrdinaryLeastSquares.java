@@ -3,7 +3,10 @@ package org.gramian.model;
 import org.gramian.design.Design;
 import org.gramian.design.ModelSpec;
 import org.gramian.data.RowSource;
+import org.gramian.numeric.DD;
 import org.gramian.solve.LeastSquaresSolver;
+import org.gramian.solve.SolverResult;
+import org.gramian.stats.Likelihood;
 import org.gramian.solve.SolverKind;
 
 /**
@@ -34,8 +37,27 @@ public final class OrdinaryLeastSquares implements Estimator {
         }
         // then the p×p matrices, before the pass: 20,000 columns need gigabytes whatever the rows
         InsufficientMemoryException.requireFits(p, solver, Runtime.getRuntime().maxMemory());
-        FittedModel m = FittedModel.of(spec, LeastSquaresSolver.of(solver).solve(data, design));
+        SolverResult result = LeastSquaresSolver.of(solver).solve(data, design);
+        FittedModel m = FittedModel.of(spec, result, design.weighted() ? sumLogWeights(data, design) : DD.ZERO);
         return data.droppedRows() == 0 ? m : m.withDroppedRows(data.droppedRows());
+    }
+
+    /**
+     * Σ log wᵢ over the rows of positive weight, for the weighted log-likelihood (R's {@code logLik.lm}):
+     * one more pass reading the weights, summed in row order in double-double (the same bits for any
+     * blocking of the source).
+     */
+    static DD sumLogWeights(RowSource data, Design design) {
+        DD[] sum = {DD.ZERO};
+        data.forEachBlock(false, block -> {
+            for (int i = 0; i < block.rows(); i++) {
+                double w = design.weight(block, i, data);
+                if (w > 0) {
+                    sum[0] = sum[0].add(Likelihood.logOf(w));
+                }
+            }
+        });
+        return sum[0];
     }
 
     /** The number of rows, each expanded (so checked) once: only for sources known to be short. */

@@ -31,6 +31,9 @@ public final class RobustStandardErrors {
      * @param data   the data the model was fitted to (read once more)
      */
     public static FittedModel apply(FittedModel m, RowSource data, Kind kind) {
+        if (m.isRidge()) {
+            throw new IllegalArgumentException("robust standard errors are not defined for a ridge fit");
+        }
         Design design = Design.bind(m.spec(), data.columns());
         int p = design.width();
         double s2 = m.residualVariance();
@@ -147,6 +150,6 @@ public final class RobustStandardErrors {
         }
         return new FittedModel(m.spec(), coefs, m.statistics(), m.anova(), m.conditioning(), m.solver(),
                 m.solverNote() + "; standard errors " + kind + " (heteroskedasticity-robust)", cov,
-                m.residualVariance(), m.residualDf(), m.droppedRows());
+                m.residualVariance(), m.residualDf(), m.droppedRows(), m.likelihood(), null);
     }
 }

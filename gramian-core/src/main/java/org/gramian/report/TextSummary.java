@@ -5,6 +5,7 @@ import org.gramian.stats.Anova;
 import org.gramian.stats.Coefficient;
 import org.gramian.stats.Conditioning;
 import org.gramian.stats.FitStatistics;
+import org.gramian.stats.Likelihood;
 import org.gramian.model.FittedModel;
 
 /**
@@ -30,6 +31,9 @@ public final class TextSummary {
      * {@code level} is the confidence level of the t-based coefficient intervals.
      */
     public static String of(FittedModel m, String dataName, double level) {
+        if (m.isRidge()) {
+            return RidgeText.of(m, dataName);
+        }
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
         FitStatistics s = m.statistics();
@@ -69,8 +73,9 @@ public final class TextSummary {
         String kind = s.centred() ? "" : " (uncentred)";
         sb.append(String.format(Locale.ROOT, "R-squared%s: %s   Adjusted R-squared%s: %s%n", kind,
                 Numbers.g15(s.rSquared()), kind, Numbers.g15(s.adjustedRSquared())));
-        sb.append(String.format(Locale.ROOT, "F-statistic: %s on %d and %d DF, p-value: %s%n%n",
+        sb.append(String.format(Locale.ROOT, "F-statistic: %s on %d and %d DF, p-value: %s%n",
                 Numbers.g15(a.fStatistic()), a.regressionDf(), a.residualDf(), Numbers.p(a.fPValue())));
+        sb.append(likelihood(m.likelihood())).append(nl).append(nl);
 
         sb.append("Analysis of variance").append(s.centred() ? "" : " (uncentred: about zero, not the mean)")
                 .append(nl);
@@ -92,6 +97,15 @@ public final class TextSummary {
             sb.append("WARNING: ").append(c.warning()).append(nl);
         }
         return sb.toString();
+    }
+
+    /** The log-likelihood line: ℓ with its df, AIC and BIC, as R's logLik, AIC and BIC. */
+    static String likelihood(Likelihood l) {
+        if (l == null) {
+            return "Log-likelihood: NA (Σ log w of the weights was not computed for this model)";
+        }
+        return String.format(Locale.ROOT, "Log-likelihood: %s (df = %d)   AIC: %s   BIC: %s",
+                Numbers.g15(l.logLikelihood()), l.df(), Numbers.g15(l.aic()), Numbers.g15(l.bic()));
     }
 
     /** {@code y ~ 1 + x + x^2}, or {@code y ~ 0 + x} without intercept (R's notation). */

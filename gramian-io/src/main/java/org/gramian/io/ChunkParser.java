@@ -186,7 +186,8 @@ final class ChunkParser {
                     a++;
                 }
                 int s = field < ncols ? slot[field] : -1;
-                if (s >= 0 && fast && !categorical[s] && badField < 0 && (a == end || b[a] != '"')) {
+                if (s >= 0 && fast && !categorical[s] && badField < 0 && mode != Mode.COLLECT
+                        && (a == end || b[a] != '"')) {
                     // fast path: parse the number straight from the chunk, then expect its delimiter
                     int bound = (int) Math.min(end, (long) a + numberLimit + 1);
                     if (number.scan(b, a, bound, extended) == DecimalParser.OK) {
@@ -328,6 +329,9 @@ final class ChunkParser {
                         }
                     } else if (isMissing && (drop || mode == Mode.SNIFF)) {
                         missing = true;
+                    } else if (mode == Mode.COLLECT && !isMissing) {
+                        // collecting levels needs only which rows are kept: the delivering pass parses
+                        // (and checks) the numbers, which are most of the work
                     } else {
                         int status = parseNumber(cb, cf, ct);
                         if (status == DecimalParser.OK && isMissing) {

@@ -22,13 +22,20 @@ import org.gramian.data.RowSource;
  * A CSV file with a header row, read as a {@link RowSource}: streamed in chunks, never held in
  * memory, parsed in parallel, delivered in file order. Plain or gzip-compressed.
  *
- * <p>Format: the first line names the columns (comma-separated, trimmed; a name may be quoted).
- * Every further non-blank line is one row with exactly as many comma-separated fields. The
- * selected columns must hold finite decimal numbers ({@code -1.5}, {@code 2e-3}, {@code .5});
- * other columns may hold anything, quoted fields included. Blank lines are skipped (line numbers
- * in messages stay physical). Lines end with LF, CRLF or a lone CR (old Mac files); a UTF-8 byte
- * order mark is accepted. A file that is not UTF-8 text (a NUL byte, bytes that are not UTF-8,
- * mostly control characters in its first 8 KB) is rejected when it is opened.
+ * <p>Format ({@link CsvFormat}): the first line names the columns (trimmed; a name may be quoted;
+ * an unnamed first column is a row index and is skipped, see {@link #notes()}). The delimiter is
+ * detected from it ({@code ,} {@code ;} tab {@code |}) unless given. Every further non-blank
+ * record is one row with exactly as many fields; quoted fields (RFC 4180) may hold delimiters,
+ * {@code ""} and line ends. Numeric columns hold finite decimal numbers ({@code -1.5},
+ * {@code 2e-3}, {@code .5}; with a decimal comma {@code 1,5}); categorical columns (asked for with
+ * {@link #withCategorical}, or found to hold text in the first {@value CsvFormat#SNIFF_ROWS}
+ * records) deliver the index of each cell's level in {@link #levels(String)}. A missing value (an
+ * empty cell, {@code NA}, {@code NaN}, {@code null}, {@code N/A}) in a selected column drops its
+ * row ({@link #droppedRows()}) or is an error, as the format says. Other columns are stepped over,
+ * so they may hold anything. Blank lines are skipped (line numbers in messages stay physical).
+ * Lines end with LF, CRLF or a lone CR (old Mac files); a UTF-8 byte order mark is accepted. A file
+ * that is not UTF-8 text (a NUL byte, bytes that are not UTF-8, mostly control characters in its
+ * first 8 KB) is rejected when it is opened.
  *
  * <p>Limits, so that no input takes time or memory without bound: a cell of a selected column may
  * have {@value #MAX_NUMBER_BYTES} bytes, a column name {@value #MAX_NAME_BYTES}, a line

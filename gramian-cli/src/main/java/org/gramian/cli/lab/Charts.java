@@ -118,6 +118,45 @@ public final class Charts {
         return c;
     }
 
+    /**
+     * The GCV curve of {@code fit --ridge auto}: GCV(λ) against λ (log scale), with the chosen λ
+     * marked. Points whose score is not a finite number (n ≤ tr H) are left out.
+     *
+     * @param lambda  the grid, ascending
+     * @param gcv     GCV at each grid point
+     * @param chosenLambda the refined minimum and its score
+     */
+    public static BufferedImage gcv(double[] lambda, double[] gcv, double chosenLambda, double chosenGcv, int width,
+                                    int height, String title) {
+        XYChart c = chart(width, height, title, "λ (log scale)", "GCV(λ) = n·RSS/(n − tr H)² (log scale)");
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisDecimalPattern("0.###E0");
+        c.getStyler().setPlotGridVerticalLinesVisible(false);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int k = 0; k < lambda.length; k++) {
+            if (lambda[k] > 0 && Double.isFinite(lambda[k]) && Double.isFinite(gcv[k])) {
+                xs.add(lambda[k]);
+                ys.add(gcv[k]);
+            }
+        }
+        if (!xs.isEmpty()) {
+            XYSeries s = c.addSeries("GCV on the grid", xs, ys);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setLineWidth(2f);
+        }
+        if (chosenLambda > 0 && Double.isFinite(chosenGcv)) {
+            XYSeries m = c.addSeries(String.format(java.util.Locale.ROOT, "chosen λ = %.4g", chosenLambda),
+                    new double[] {chosenLambda}, new double[] {chosenGcv});
+            m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            m.setMarker(SeriesMarkers.DIAMOND);
+            m.setMarkerColor(Color.RED);
+        }
+        return BitmapEncoder.getBufferedImage(c);
+    }
+
     /** Charts side by side in one image. */
     public static BufferedImage sideBySide(List<XYChart> charts) {
         List<BufferedImage> images = new ArrayList<>();

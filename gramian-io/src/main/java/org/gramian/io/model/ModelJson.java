@@ -12,6 +12,10 @@ import org.gramian.stats.Coefficient;
 import org.gramian.stats.Conditioning;
 import org.gramian.stats.FitStatistics;
 import org.gramian.model.FittedModel;
+import org.gramian.model.GcvCurve;
+import org.gramian.model.RidgeSummary;
+import org.gramian.solve.GcvPoint;
+import org.gramian.stats.Likelihood;
 
 /**
  * The one JSON shape of a fitted model ({@code gramian fit --format json}, and the model file that
@@ -53,6 +57,10 @@ public final class ModelJson {
             root.put("data", data);
         }
         ObjectNode model = root.putObject("model");
+        model.put("kind", m.kind());
+        if (m.isRidge()) {
+            number(model, "lambda", m.ridge().lambda());
+        }
         model.put("target", m.spec().target());
         ArrayNode features = model.putArray("features");
         m.spec().features().forEach(features::add);
@@ -81,18 +89,72 @@ public final class ModelJson {
         }
 
         FitStatistics s = m.statistics();
-        Anova a = m.anova();
         ObjectNode st = root.putObject("statistics");
         st.put("observations", s.observations());
         st.put("observationsDeleted", m.droppedRows()); // rows left out for a missing value (R's na.omit)
         st.put("parameters", s.parameters());
         st.put("rank", s.rank());
         number(st, "residualSd", s.residualStandardDeviation());
-        st.put("residualDf", a.residualDf());
+        if (!m.isRidge()) {
+            st.put("residualDf", m.anova().residualDf());
+        }
         number(st, "rSquared", s.rSquared());
         number(st, "adjustedRSquared", s.adjustedRSquared());
         st.put("rSquaredCentred", s.centred());
+        if (m.isRidge()) {
+            ridge(root, m.ridge());
+        } else {
+            Likelihood l = m.likelihood();
+            number(st, "logLikelihood", l == null ? Double.NaN : l.logLikelihood());
+            if (l == null) {
+                st.putNull("logLikelihoodDf");
+            } else {
+                st.put("logLikelihoodDf", l.df());
+            }
+            number(st, "aic", l == null ? Double.NaN : l.aic());
+            number(st, "bic", l == null ? Double.NaN : l.bic());
+            anova(root, m.anova());
+        }
+        conditioning(root, m);
+        if (!m.isRidge()) {
+            inference(root, m);
+        }
+        root.put("solver", m.solver().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("solverNote", m.solverNote());
+        return root;
+    }
 
+    /**
+     * The ridge block: λ and how it was chosen, tr H, RSS, σ̂² = RSS/(n − tr H), GCV, and with GCV
+     * the whole curve. Ridge models have no ANOVA and no inference block: intervals do not apply.
+     */
+    private static void ridge(ObjectNode root, RidgeSummary r) {
+        ObjectNode o = root.putObject("ridge");
+        number(o, "lambda", r.lambda());
+        o.put("lambdaChosenBy", r.chosenByGcv() ? "gcv" : "given");
+        o.put("penalty", "lambda * sum of squared coefficients of the columns as given; intercept not penalized");
+        number(o, "effectiveDf", r.effectiveDf());
+        number(o, "residualSumOfSquares", r.residualSumOfSquares());
+        number(o, "residualVariance", r.residualVariance());
+        o.put("residualVarianceDefinition", "RSS / (n - effectiveDf)");
+        number(o, "gcv", r.gcv());
+        if (r.chosenByGcv()) {
+            GcvCurve c = r.curve();
+            if (!c.note().isEmpty()) {
+                o.put("gcvNote", c.note());
+            }
+            ArrayNode grid = o.putArray("gcvCurve");
+            for (GcvPoint p : c.grid()) {
+                ObjectNode g = grid.addObject();
+                number(g, "lambda", p.lambda());
+                number(g, "effectiveDf", p.df());
+                number(g, "residualSumOfSquares", p.rss());
+                number(g, "gcv", p.gcv());
+            }
+        }
+    }
+
+    private static void anova(ObjectNode root, Anova a) {
         ObjectNode an = root.putObject("anova");
         ObjectNode reg = an.putObject("regression");
         reg.put("df", a.regressionDf());
@@ -104,20 +166,9 @@ public final class ModelJson {
         number(res, "meanSquare", a.residualMeanSquare());
         number(an, "f", a.fStatistic());
         number(an, "p", a.fPValue());
+    }
 
-        Conditioning c = m.conditioning();
-        ObjectNode co = root.putObject("conditioning");
-        number(co, "conditionNumber", c.conditionNumber());
-        number(co, "conditionNumberUnscaled", c.unscaledConditionNumber());
-        number(co, "expectedDigits", c.expectedDigits());
-        ArrayNode al = co.putArray("aliased");
-        c.aliased().forEach(al::add);
-        if (c.warning().isEmpty()) {
-            co.putNull("warning");
-        } else {
-            co.put("warning", c.warning());
-        }
-
+    private static void inference(ObjectNode root, FittedModel m) {
         // what intervals on new data need, without a refit: Cov(w) = s²(XᵀX)⁻¹, s² and its df
         ObjectNode inf = root.putObject("inference");
         number(inf, "residualVariance", m.residualVariance());
@@ -135,10 +186,24 @@ public final class ModelJson {
                 }
             }
         }
+    }
 
-        root.put("solver", m.solver().name().toLowerCase(java.util.Locale.ROOT));
-        root.put("solverNote", m.solverNote());
-        return root;
+    private static void conditioning(ObjectNode root, FittedModel m) {
+        Conditioning c = m.conditioning();
+        ObjectNode co = root.putObject("conditioning");
+        if (m.isRidge()) {
+            co.put("conditionNumberOf", "the penalized system [X_c; sqrt(lambda) I], columns as given");
+        }
+        number(co, "conditionNumber", c.conditionNumber());
+        number(co, "conditionNumberUnscaled", c.unscaledConditionNumber());
+        number(co, "expectedDigits", c.expectedDigits());
+        ArrayNode al = co.putArray("aliased");
+        c.aliased().forEach(al::add);
+        if (c.warning().isEmpty()) {
+            co.putNull("warning");
+        } else {
+            co.put("warning", c.warning());
+        }
     }
 
     /** Puts a double: null for NaN, "Infinity" / "-Infinity" for infinities, the number otherwise. */

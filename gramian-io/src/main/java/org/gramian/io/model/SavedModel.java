@@ -17,14 +17,28 @@ import org.gramian.numeric.DD;
 import org.gramian.stats.Distributions;
 
 /**
- * The part of a model file ({@link ModelJson}) that prediction needs: the model specification and
- * the coefficient estimates w, in design-column order.
+ * The part of a model file ({@link ModelJson}) that prediction needs: the kind of model, the model
+ * specification and the coefficient estimates w, in design-column order.
  *
+ * @param kind      {@code "ols"}, {@code "wls"} or {@code "ridge"} ({@link #KINDS}; files written before
+ *                  kinds were recorded are least-squares models: "ols", or "wls" when they name weights)
  * @param spec      target, features, degree and intercept
  * @param estimates w, one per {@link ModelSpec#coefficientNames()}
  */
-public record SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
-                         long residualDf) {
+public record SavedModel(String kind, ModelSpec spec, double[] estimates, double[][] covariance,
+                         double residualVariance, long residualDf) {
+
+    /**
+     * The kinds of model this version predicts from, all by ŷ = xᵀw. A file of any other kind (say,
+     * written by a newer gramian) is refused rather than predicted from by the wrong formula.
+     */
+    public static final java.util.Set<String> KINDS = java.util.Set.of("ols", "wls", "ridge");
+
+    /** A least-squares model (kind "ols"). */
+    public SavedModel(ModelSpec spec, double[] estimates, double[][] covariance, double residualVariance,
+                      long residualDf) {
+        this("ols", spec, estimates, covariance, residualVariance, residualDf);
+    }
 
     /**
      * Reads a model file written by {@code gramian fit --format json}. Its {@code "format"} must be
@@ -61,6 +75,23 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
                     + "\" (this gramian reads \"" + ModelJson.FORMAT + "\")", file.toString(), 0, null, null);
         }
         JsonNode model = root.path("model");
+        if (!model.isObject()) {
+            throw bad(file, "missing 'model'");
+        }
+        JsonNode kindNode = model.path("kind");
+        String kind;
+        if (kindNode.isMissingNode()) {
+            kind = model.path("weights").isTextual() ? "wls" : "ols";
+        } else if (!kindNode.isTextual()) {
+            throw bad(file, "'model.kind' must be a string such as \"ols\"");
+        } else {
+            kind = kindNode.asText();
+            if (!KINDS.contains(kind)) {
+                throw new GramianException(file + ": unsupported model kind \"" + shortened(kind)
+                        + "\" (this gramian predicts from " + String.join(", ", KINDS.stream().sorted().toList())
+                        + ")", file.toString(), 0, null, null);
+            }
+        }
         String target = text(file, model, "model.target");
         JsonNode feats = model.path("features");
         if (!feats.isArray()) {
@@ -137,7 +168,7 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
             s2 = inf.path("residualVariance").isNumber() ? inf.path("residualVariance").asDouble() : Double.NaN;
             df = inf.path("residualDf").asLong(0);
         }
-        return new SavedModel(spec, w, cov, s2, df);
+        return new SavedModel(kind, spec, w, cov, s2, df);
     }
 
     private static String text(Path file, JsonNode parent, String path) {
@@ -163,9 +194,15 @@ public record SavedModel(ModelSpec spec, double[] estimates, double[][] covarian
      * ŷ ± q·√variance with q the t quantile on the residual df. Aliased coefficients (left out of
      * the fit) take no part.
      *
-     * @throws GramianException when the model file holds no covariance (written before intervals)
+     * @throws GramianException when the model file holds no covariance (written before intervals), or
+     *                          for a ridge model (biased estimates: t intervals do not apply)
      */
     public Predictor predictor(boolean prediction, double level, Path file) {
+        if ("ridge".equals(kind)) {
+            throw new GramianException(file + ": no intervals for a ridge model: its estimates are biased toward"
+                    + " zero, so t intervals around its predictions would not have their stated coverage (predict"
+                    + " without --intervals)", file.toString(), 0, null, null);
+        }
         if (covariance == null || residualDf <= 0) {
             throw new GramianException(file + ": the model has no covariance for intervals (fit it again with"
                     + " this version of gramian)", file.toString(), 0, null, null);
