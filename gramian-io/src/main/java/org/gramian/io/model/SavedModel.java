@@ -58,7 +58,7 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new GramianException(file + where + ": not valid JSON: " + UserText.oneLine(e.getOriginalMessage()),
+            throw new GramianException(file + where + ": not valid JSON: " + UserText.clean(UserText.oneLine(e.getOriginalMessage()), 300),
                     file.toString(), at == null ? 0 : at.getLineNr(), null, null);
         } catch (IOException e) {
             throw new GramianException(file + ": cannot read: " + e.getMessage(), file.toString(), 0, null, null);
