@@ -41,7 +41,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         int code = codes.getExitCode(ex);
         String message;
-        if (code == ExitCodes.INTERNAL) {
+        if (code == ExitCodes.OUT_OF_MEMORY && ex instanceof GramianException) {
+            message = UserText.oneLine(ex.getMessage());
+        } else if (code == ExitCodes.OUT_OF_MEMORY) {
+            message = ExitCodes.outOfMemoryMessage();
+        } else if (code == ExitCodes.INTERNAL) {
             message = "internal error: " + UserText.oneLine(ex.toString()) + ", please report";
         } else if (ex instanceof GramianException || ex instanceof OutputException) {
             message = UserText.oneLine(ex.getMessage());

@@ -61,8 +61,22 @@ public final class GramianCli implements Callable<Integer> {
 
     /** Runs {@code gramian args...} and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = commandLine(out, err).execute(args);
-        out.flush();
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors through; this one is the user's heap, not a bug: one line, no trace.
+            // Whatever held the memory is unreachable now, so printing the line has room again.
+            err.println("gramian: " + ExitCodes.outOfMemoryMessage());
+            code = ExitCodes.OUT_OF_MEMORY;
+        }
+        // Commands that print through the PrintWriter directly (explain, compare, certify, plot's
+        // "Wrote" line) learn of a closed or full standard output only here: PrintWriter swallows
+        // the error and sets a flag.
+        if (out.checkError() && code == ExitCodes.OK) {
+            err.println("gramian: " + Output.STDOUT_FAILED);
+            code = ExitCodes.OUTPUT_ERROR;
+        }
         err.flush();
         return code;
     }
@@ -70,11 +84,6 @@ public final class GramianCli implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, out, err);
-        if (out.checkError() && code == ExitCodes.OK) {
-            err.println("gramian: cannot write to standard output");
-            code = ExitCodes.OUTPUT_ERROR;
-        }
-        System.exit(code);
+        System.exit(run(args, out, err));
     }
 }

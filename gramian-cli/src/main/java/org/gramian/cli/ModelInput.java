@@ -147,14 +147,58 @@ public final class ModelInput {
     }
 
     /**
+     * The most cells (rows × (design columns + 1)) that {@code explain}, {@code plot} and
+     * {@code compare} hold in memory, whatever the heap: 10⁷, e.g. 10⁶ rows of a line fit with 8
+     * features. These commands show or draw every row, or iterate over X in memory; past this size
+     * their output is no longer useful and {@code fit} is the tool.
+     */
+    static final long MAX_CELLS = 10_000_000;
+
+    /**
+     * Heap bytes a held cell may cost: the design row (8), the columns with their decimal tails
+     * (16), y and the commands' copies (compare's standardized X, plot's points), with room for the
+     * lists' growth.
+     */
+    static final long BYTES_PER_CELL = 64;
+
+    /** Heap the JVM and gramian itself take before any data (picocli, Jackson, the charts). */
+    static final long RESERVED_BYTES = 16L << 20;
+
+    /**
+     * The cells the in-memory commands take in this JVM: {@link #MAX_CELLS}, or fewer when half of
+     * the heap ({@link Runtime#maxMemory()}) beyond {@link #RESERVED_BYTES}, at
+     * {@link #BYTES_PER_CELL} bytes a cell, is less. Measured (2026-12-02): at this limit explain,
+     * plot and compare ran in {@code -Xmx24m} and {@code -Xmx64m} with 3 and 22 columns; without the
+     * reserve, compare with 22 columns ran out of memory in {@code -Xmx24m}.
+     */
+    static long maxCells() {
+        return Math.min(MAX_CELLS, Math.max(0, Runtime.getRuntime().maxMemory() - RESERVED_BYTES) / 2 / BYTES_PER_CELL);
+    }
+
+    /**
      * The model, the file restricted to its columns, and the design matrix in memory (expanded from
-     * the file itself, so that a bad value is reported with its line).
+     * the file itself, so that a bad value is reported with its line). A file with more rows than
+     * {@link #maxCells()} allows is refused before any of it is held: the rows are only counted,
+     * up to the limit.
      */
     Loaded load() {
         if (weights != null) {
             throw new ParameterException(mixee.commandLine(), "--weights works with fit, logistic and explain --logistic only, for now");
         }
         Selected s = select(null, false);
+        int width = s.spec().coefficientNames().size() + 1;
+        long cells = maxCells();
+        long maxRows = Math.max(1, cells / width);
+        if (s.source().countRowsUpTo(maxRows + 1) > maxRows) {
+            long heapMib = Runtime.getRuntime().maxMemory() >> 20;
+            throw new GramianException(file + ": '" + mixee.commandLine().getCommandName()
+                    + "' holds the data in memory and takes at most " + String.format(java.util.Locale.ROOT, "%,d", maxRows)
+                    + " rows of " + width + " columns here (" + String.format(java.util.Locale.ROOT, "%,d", cells)
+                    + " cells: at most 10,000,000, and " + BYTES_PER_CELL + " bytes a cell in half of the " + heapMib
+                    + " MiB Java heap less 16 MiB); this file has more. 'gramian fit' streams files of any size"
+                    + " (or give java more heap with -Xmx)",
+                    file.toString(), 0, null, null);
+        }
         try {
             return new Loaded(s.spec(), s.source(), DenseProblem.of(s.source(), s.spec()));
         } catch (GramianException e) {

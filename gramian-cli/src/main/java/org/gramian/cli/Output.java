@@ -2,11 +2,14 @@ package org.gramian.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.gramian.cli.render.AtomicFiles;
 
@@ -105,6 +108,20 @@ final class Output {
      * @throws OutputException when the result cannot be written
      */
     static void write(Path file, PrintWriter stdout, Body body) {
+        write(file, stdout, body, Files::newOutputStream);
+    }
+
+    /** Opens the temporary file for writing: {@link Files#newOutputStream}, or a test's faulty stream. */
+    @FunctionalInterface
+    interface Opener {
+        OutputStream open(Path tmp) throws IOException;
+    }
+
+    /**
+     * {@link #write(Path, PrintWriter, Body)} with the temporary file opened by {@code opener}: how
+     * a test makes the disk fill up part-way.
+     */
+    static void write(Path file, PrintWriter stdout, Body body, Opener opener) {
         if (file == null) {
             try {
                 body.writeTo(new StdoutWriter(stdout));
@@ -120,15 +137,20 @@ final class Output {
             return;
         }
         Path target = file.toAbsolutePath();
+        if (AtomicFiles.isSpecial(target)) {
+            writeInPlace(file, target, body);
+            return;
+        }
         Path tmp;
         try {
+            AtomicFiles.requireWritableTarget(file, target);
             tmp = AtomicFiles.createTemp(target);
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + describe(e), e);
         }
         boolean done = false;
         try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(opener.open(tmp), StandardCharsets.UTF_8), 1 << 16)) {
                 body.writeTo(w);
             }
             makeReadable(tmp);
@@ -143,6 +165,20 @@ final class Output {
         }
     }
 
+    /**
+     * Writes straight into an existing target that is not a regular file (a device such as
+     * {@code /dev/null} or {@code /dev/full}, a named pipe): there is nothing to rename over it, and
+     * renaming would replace the device with a plain file (as root, {@code --out /dev/full} did).
+     */
+    private static void writeInPlace(Path file, Path target, Body body) {
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target,
+                StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+            body.writeTo(w);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + file + ": " + describe(e), e);
+        }
+    }
+
     /** Temporary files are created owner-only; a result file should be readable like any other. */
     private static void makeReadable(Path p) {
         try {
@@ -153,16 +189,7 @@ final class Output {
     }
 
     /** A short reason without the exception's class name (that would look like a crash). */
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? "I/O error" : e.getMessage();
+    static String describe(IOException e) {
+        return AtomicFiles.describe(e);
     }
 }

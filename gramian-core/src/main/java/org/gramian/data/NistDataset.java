@@ -79,10 +79,10 @@ public record NistDataset(String name, ModelSpec spec, Table data, double[] esti
                 name = m.group(1);
             }
             if (ranges.size() < 2 && (m = LINES.matcher(line)).find()) {
-                ranges.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+                ranges.add(new int[] {intOrMax(m.group(1)), intOrMax(m.group(2))});
             }
             if ((m = PARAM.matcher(raw)).matches()) {
-                int idx = Integer.parseInt(m.group(1));
+                int idx = intOrMax(m.group(1)); // B99999999999: no int, and not B0
                 if (firstParam < 0) {
                     firstParam = idx;
                 }
@@ -109,6 +109,10 @@ public record NistDataset(String name, ModelSpec spec, Table data, double[] esti
         }
         int from = ranges.get(1)[0];
         int to = ranges.get(1)[1];
+        if (from < 1 || from > to) {
+            throw new GramianException(where + ": the header's data range 'lines " + from + " to " + to
+                    + "' is not a range of lines");
+        }
         if (to > lines.size()) {
             throw new GramianException(where + ": header says data runs to line " + to + " but the file has "
                     + lines.size() + " lines");
@@ -158,11 +162,25 @@ public record NistDataset(String name, ModelSpec spec, Table data, double[] esti
             }
             spec = new ModelSpec("y", names.subList(1, names.size()), 1, intercept);
         }
+        if (params.size() != spec.coefficientNames().size()) {
+            // found by fuzzing: a lone certified B0 with one predictor column made a 2-coefficient model
+            throw new GramianException(where + ": " + params.size() + " certified parameter(s) for a model with "
+                    + spec.coefficientNames().size() + " coefficients " + spec.coefficientNames());
+        }
         // Kept to double-double: the certified values are for the decimal data, not its roundings.
         Table table = Table.ofDecimalRows(names, rows);
         double[] est = params.stream().mapToDouble(a -> a[0]).toArray();
         double[] sd = params.stream().mapToDouble(a -> a[1]).toArray();
         return new NistDataset(name, spec, table, est, sd, residualSd, r2, ssReg, ssRes, f);
+    }
+
+    /** A number of the header (a line, a parameter index); one too large for an int is no line of any file and no B0. */
+    private static int intOrMax(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static double num(String s) {

@@ -36,6 +36,8 @@ public final class OrdinaryLeastSquares implements Estimator {
             // that a bad value in them is reported first, as it would be by the pass.
             LeastSquaresSolver.requireRows(validRows(data, design), p);
         }
+        // then the p×p matrices, before the pass: 20,000 columns need gigabytes whatever the rows
+        InsufficientMemoryException.requireFits(p, solver, Runtime.getRuntime().maxMemory());
         SolverResult result = LeastSquaresSolver.of(solver).solve(data, design);
         FittedModel m = FittedModel.of(design.spec(), result, design.weighted() ? sumLogWeights(data, design) : DD.ZERO);
         return data.droppedRows() == 0 ? m : m.withDroppedRows(data.droppedRows());

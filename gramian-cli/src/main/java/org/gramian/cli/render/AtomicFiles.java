@@ -2,11 +2,13 @@ package org.gramian.cli.render;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -45,10 +47,18 @@ public final class AtomicFiles {
     /** Writes {@code image} as PNG to {@code target}. @throws OutputException naming the file on failure */
     public static void writePng(BufferedImage image, Path target) {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new OutputException("cannot write " + target + ": the folder " + dir + " does not exist", null);
+        if (isSpecial(abs)) {
+            // a device or a named pipe: write into it (renaming would replace it with a plain file)
+            try (OutputStream o = Files.newOutputStream(abs, StandardOpenOption.WRITE)) {
+                if (!ImageIO.write(image, "png", o)) {
+                    throw new IOException("no PNG writer available");
+                }
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + target + ": " + describe(e), e);
+            }
+            return;
         }
+        requireWritableTarget(target, abs);
         Path tmp = null;
         boolean done = false;
         try {
@@ -59,12 +69,59 @@ public final class AtomicFiles {
             commit(tmp, abs);
             done = true;
         } catch (IOException e) {
-            throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new OutputException("cannot write " + target + ": " + describe(e), e);
         } finally {
             if (!done && tmp != null) {
                 discard(tmp);
             }
         }
+    }
+
+    /**
+     * Whether {@code target} exists and is neither a regular file nor a folder: a device
+     * ({@code /dev/null}, {@code /dev/full}) or a named pipe. Such a target is written in place:
+     * renaming a temporary file over it would replace the device by a plain file.
+     */
+    public static boolean isSpecial(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+    }
+
+    /**
+     * Fails at once, before any work, when {@code target} cannot be the name of a file: it is a
+     * folder, or its folder does not exist or is not a folder.
+     *
+     * @param shown  the name as the user gave it (for the message)
+     * @param target the absolute path
+     * @throws OutputException naming the file
+     */
+    public static void requireWritableTarget(Path shown, Path target) {
+        if (Files.isDirectory(target)) {
+            throw new OutputException("cannot write " + shown + ": it is a folder; give a file name", null);
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.exists(dir)) {
+            throw new OutputException("cannot write " + shown + ": the folder " + dir + " does not exist", null);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new OutputException("cannot write " + shown + ": " + dir + " is not a folder", null);
+        }
+    }
+
+    /**
+     * A short reason for an I/O failure, without the exception's class name (that would look like
+     * a crash) and without the temporary file's name (the user never asked for it).
+     */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "I/O error" : e.getMessage();
     }
 
     /**

@@ -50,13 +50,17 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
     public static SavedModel read(Path file) {
         JsonNode root;
         try {
-            root = ModelJson.MAPPER.readTree(Files.readString(file));
+            // bytes, not a String: Jackson then reports a binary or non-UTF-8 file as bad JSON at its
+            // line and column (Files.readString said only "Input length = 1")
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                root = ModelJson.MAPPER.readTree(in);
+            }
         } catch (NoSuchFileException e) {
             throw new GramianException(file + ": no such file", file.toString(), 0, null, null);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new GramianException(file + where + ": not valid JSON: " + UserText.oneLine(e.getOriginalMessage()),
+            throw new GramianException(file + where + ": not valid JSON: " + UserText.clean(UserText.oneLine(e.getOriginalMessage()), 300),
                     file.toString(), at == null ? 0 : at.getLineNr(), null, null);
         } catch (IOException e) {
             throw new GramianException(file + ": cannot read: " + e.getMessage(), file.toString(), 0, null, null);
@@ -144,16 +148,20 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
             throw bad(file, "'model.formula': " + e.getMessage());
         }
         JsonNode coefs = root.path("coefficients");
-        List<String> names = spec.coefficientNames();
-        if (!coefs.isArray() || coefs.size() != names.size()) {
-            throw bad(file, "'coefficients' must list " + names.size() + " coefficients " + names);
+        // the count first, by arithmetic: a file claiming degree 2,000,000,000 must not make us build
+        // two billion coefficient names (the list of a valid file is no longer than the file)
+        long count = (long) spec.features().size() * spec.degree() + (spec.intercept() ? 1 : 0);
+        if (!coefs.isArray() || coefs.size() != count) {
+            String names = count <= 1000 ? " [" + UserText.list(spec.coefficientNames()) + "]" : "";
+            throw bad(file, "'coefficients' must list " + count + " coefficients" + names);
         }
+        List<String> names = spec.coefficientNames();
         double[] w = new double[names.size()];
         for (int j = 0; j < w.length; j++) {
             JsonNode c = coefs.get(j);
             if (!names.get(j).equals(c.path("name").asText())) {
-                throw bad(file, "coefficient " + (j + 1) + " should be '" + names.get(j) + "', found '"
-                        + c.path("name").asText() + "'");
+                throw bad(file, "coefficient " + (j + 1) + " should be '" + shortened(names.get(j)) + "', found '"
+                        + shortened(c.path("name").asText()) + "'");
             }
             JsonNode est = c.path("estimate");
             if (est.isNull() && c.path("aliased").asBoolean(false)) {
