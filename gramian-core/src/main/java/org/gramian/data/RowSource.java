@@ -104,4 +104,14 @@ public interface RowSource {
     default long droppedRows() {
         return 0;
     }
+
+    /**
+     * For a column this source found to hold text ({@link #categoricalColumns()}): the error that
+     * reading it as numbers gives, naming where its first text cell is; null when not known. A
+     * model that uses such a column as a number throws it (a level index must never be fitted as
+     * a number).
+     */
+    default org.gramian.GramianException textInNumericColumn(String column) {
+        return null;
+    }
 }

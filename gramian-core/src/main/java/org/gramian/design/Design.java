@@ -144,6 +144,7 @@ public final class Design {
      */
     public static Design bind(ModelSpec spec, RowSource source) {
         ModelSpec resolved = spec.resolve(source);
+        requireNumbers(resolved, source, true);
         return new Design(resolved, source.columns(), resolved.formula() == null ? null : source, true);
     }
 
@@ -153,7 +154,35 @@ public final class Design {
      */
     public static Design bindForPrediction(ModelSpec spec, RowSource source) {
         ModelSpec resolved = spec.resolve(source);
+        requireNumbers(resolved, source, false);
         return new Design(resolved, source.columns(), resolved.formula() == null ? null : source, false);
+    }
+
+    /**
+     * A column the model reads as a number (target, weights, a numeric feature) that the source
+     * found to hold text is an error: the source would deliver level indices for it, and fitting
+     * those as numbers would be a plausible wrong answer.
+     */
+    public static void requireNumbers(ModelSpec resolved, RowSource source, boolean needTarget) {
+        java.util.Set<String> text = source.categoricalColumns();
+        if (text.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> factors = resolved.factorColumns();
+        List<String> numeric = new ArrayList<>(resolved.inputColumns());
+        if (!needTarget) {
+            numeric.remove(resolved.target());
+            numeric.remove(resolved.weights());
+        }
+        for (String c : numeric) {
+            if (c != null && text.contains(c) && !factors.contains(c)) {
+                org.gramian.GramianException e = source.textInNumericColumn(c);
+                throw e != null ? e : new org.gramian.GramianException("column " + org.gramian.UserText.quote(c)
+                        + " holds text where the model needs numbers"
+                        + (resolved.formula() == null ? "" : "; C(" + c + ") reads it as categorical"),
+                        source.fileName(), 0, c, null);
+            }
+        }
     }
 
     /**

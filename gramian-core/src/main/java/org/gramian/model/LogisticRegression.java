@@ -93,6 +93,7 @@ public final class LogisticRegression {
      * @throws org.gramian.GramianException for bad data (a y other than 0 or 1 names its row and column)
      */
     public LogisticModel fit(RowSource data, ModelSpec spec) {
+        Design.requireNumbers(spec, data, true);   // a text y read as level indices 0/1 would fit silently
         Design design = Design.bind(spec, data.columns());
         int p = design.width();
         IrlsWorkingSource work = new IrlsWorkingSource(data, spec, traceRows);

@@ -267,6 +267,11 @@ public final class CsvSource implements RowSource {
         return sniff().evidence().get(column);
     }
 
+    @Override
+    public CsvFormatException textInNumericColumn(String column) {
+        return numericError(column);
+    }
+
     /**
      * The levels of a categorical column, sorted by {@link String#compareTo}: the distinct texts of
      * its cells in the rows a pass delivers (rows dropped for a missing value in any selected column

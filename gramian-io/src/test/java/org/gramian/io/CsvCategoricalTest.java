@@ -204,4 +204,29 @@ class CsvCategoricalTest {
             }
         }
     }
+
+    /**
+     * The reader finds a text column by itself, but a model that uses it as a number must not get
+     * level indices: before this check, y = 2, 'abc', 4 was fitted as y = 2, 0, 4 (w = [0, 0.5]).
+     */
+    @Test
+    void aTextColumnUsedAsANumberByALibraryFitIsAnErrorNotLevelIndices() throws Exception {
+        Path f = Rows.write(dir, "t.csv", "x,y\n1,2\n2,abc\n3,4\n");
+        CsvSource s = CsvSource.open(f);
+        assertThat(s.categoricalColumns()).containsExactly("y");
+        org.gramian.design.ModelSpec line = org.gramian.design.ModelSpec.line("y", "x");
+        assertThatThrownBy(() -> new org.gramian.model.OrdinaryLeastSquares().fit(s, line))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("'abc'");
+        assertThatThrownBy(() -> new org.gramian.model.LogisticRegression().fit(s, line))
+                .isInstanceOf(CsvFormatException.class);
+        org.gramian.design.ModelSpec onText = org.gramian.design.ModelSpec.line("x", "y");
+        assertThatThrownBy(() -> new org.gramian.model.OrdinaryLeastSquares().fit(s, onText))
+                .isInstanceOf(CsvFormatException.class);
+        // as a factor in a formula the same column is what it should be: levels
+        org.gramian.design.ModelSpec formula = org.gramian.design.ModelSpec.of(
+                org.gramian.design.formula.Formula.parse("x ~ y"));
+        assertThat(new org.gramian.model.OrdinaryLeastSquares().fit(s, formula).coefficients().stream().map(org.gramian.stats.Coefficient::name).toList())
+                .containsExactly("(Intercept)", "y4", "yabc");
+    }
 }
