@@ -145,6 +145,7 @@ final class ChunkParser {
         int pos = 0;
         int errorLine = -1;
         String error = null;
+        int errorField = -1;   // the field the error is about, when it is about one
         while (pos < end) {
             if (mode == Mode.SNIFF && records >= maxRows) {
                 break;
@@ -180,6 +181,7 @@ final class ChunkParser {
             int innerLines = 0; // line ends inside quoted fields of this record
             int lineEnd; // index of the record's line end, or end
             String broken = null;
+            int brokenField = -1;
             while (true) {
                 int a = pos;
                 while (a < end && isBlank(b[a])) {
@@ -198,6 +200,7 @@ final class ChunkParser {
                         if (k == end || b[k] == delim || b[k] == '\n' || b[k] == '\r') {
                             if (number.stop - a > numberLimit) {
                                 broken = tooLongCell(field);
+                                brokenField = field;
                                 lineEnd = k;
                                 break;
                             }
@@ -257,6 +260,7 @@ final class ChunkParser {
                         broken = chunk.overlong()
                                 ? tooLongAt(field, j - a)
                                 : column(field) + ": unterminated quoted field (the file ends inside it)";
+                        brokenField = field;
                         lineEnd = j;
                         break;
                     }
@@ -268,6 +272,7 @@ final class ChunkParser {
                     }
                     if (next < end && b[next] != delim && b[next] != '\n' && b[next] != '\r') {
                         broken = column(field) + ": unexpected text after a closing quote";
+                        brokenField = field;
                         lineEnd = next;
                         break;
                     }
@@ -285,6 +290,7 @@ final class ChunkParser {
                 }
                 if (s >= 0 && !categorical[s] && to - from > numberLimit) {
                     broken = tooLongCell(field);
+                    brokenField = field;
                     lineEnd = next;
                     break;
                 }
@@ -373,12 +379,14 @@ final class ChunkParser {
             }
             if (broken != null) {
                 error = broken;
+                errorField = brokenField;
             } else if (lineEnd - lineStart > lineLimit) {
                 error = tooLongLine();
             } else if (field != ncols) {
                 error = ": expected " + ncols + " field" + (ncols == 1 ? "" : "s") + ", found " + field;
             } else if (badField >= 0) {
                 error = column(badField) + ": " + badDetail;
+                errorField = badField;
             } else if (unknownField >= 0 && !missing) {
                 error = column(unknownField) + ": a value not seen when the levels were read (did the file change"
                         + " while it was read?)";
@@ -415,6 +423,7 @@ final class ChunkParser {
         // without an error every record ended with a line end, except perhaps the file's last
         ParsedChunk parsed = new ParsedChunk(chunk, values1 ? values : null, tails, rows, line, breakRows, breakLines,
                 breaks, errorLine, error);
+        parsed.errorColumn = errorField >= 0 && errorField < columns.size() ? columns.get(errorField) : null;
         parsed.dropped = dropped;
         parsed.records = records;
         parsed.levelSets = levelSets;

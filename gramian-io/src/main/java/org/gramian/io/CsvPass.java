@@ -177,7 +177,7 @@ final class CsvPass {
         }
         if (p.errorLine >= 0) {
             throw new CsvFormatException(name + ", line " + (nextLine + p.errorLine) + p.errorDetail, name,
-                    nextLine + p.errorLine, null);
+                    nextLine + p.errorLine, p.errorColumn);
         }
         int done = 0;
         while (done < p.rows) {

@@ -33,6 +33,8 @@ final class ParsedChunk {
     int[] textLine;
     /** The error message after "{@code <file>, line <L>}", e.g. {@code ": expected 3 fields, found 2"}. */
     final String errorDetail;
+    /** The name of the column {@link #errorDetail} is about (a bad cell), or null. */
+    String errorColumn;
 
     ParsedChunk(Chunk chunk, double[] values, double[] tails, int rows, int lineFeeds, int[] breakRows,
                 int[] breakLines, int breaks, int errorLine, String errorDetail) {
