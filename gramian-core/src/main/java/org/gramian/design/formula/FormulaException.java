@@ -22,7 +22,8 @@ public final class FormulaException extends GramianException {
      * @param position the 0-based character position the problem is at
      */
     public FormulaException(String problem, String formula, int position) {
-        super("bad formula: " + problem + " (at character " + (position + 1) + " of '" + formula + "')");
+        super("bad formula: " + problem + " (at character " + (position + 1) + " of "
+                + org.gramian.UserText.quote(formula) + ")");
         this.formula = formula;
         this.position = position;
     }

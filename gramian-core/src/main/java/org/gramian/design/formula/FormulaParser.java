@@ -37,8 +37,19 @@ final class FormulaParser {
         tokenize();
     }
 
+    /** Most characters in a formula: bounds the depth of the (left-deep) expression tree its users walk. */
+    static final int MAX_LENGTH = 4096;
+    /** Most nesting of parentheses, calls and unary minus: a deeper formula would overflow the stack. */
+    static final int MAX_DEPTH = 100;
+
+    private int depth;
+
     /** Parses {@code response ~ rhs}. */
     static Formula parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new FormulaException("a formula of " + text.length() + " characters; at most " + MAX_LENGTH
+                    + " are read (list many columns with '.' and '-')", text.substring(0, 40) + "…", 0);
+        }
         FormulaParser p = new FormulaParser(text);
         Token first = p.peek();
         if (first.kind == Kind.END) {
@@ -99,6 +110,17 @@ final class FormulaParser {
 
     // unary := '-' unary | power; unary '+' only in arithmetic: 'x1 + + x2' is a typo, not a term
     private Expr unary(boolean arith) {
+        if (++depth > MAX_DEPTH) {
+            throw error("expected at most " + MAX_DEPTH + " levels of nesting (parentheses, calls, signs)", peek());
+        }
+        try {
+            return unaryAtDepth(arith);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr unaryAtDepth(boolean arith) {
         if (isOp("-")) {
             next();
             return new Expr.Neg(unary(arith));
