@@ -28,7 +28,7 @@ public class GramianException extends RuntimeException {
      * @param column  the column's name, or null
      */
     public GramianException(String message, String file, long line, String column, Throwable cause) {
-        super(message, cause);
+        super(UserText.safeMessage(message), cause);
         this.file = file;
         this.line = line;
         this.column = column;

@@ -110,4 +110,37 @@ public final class UserText {
         }
         return s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
+
+    /** Most characters of an error message: a user reads one line, not a screenful. */
+    public static final int MAX_MESSAGE_CHARS = 1900;
+
+    /**
+     * {@code message} made safe to print as one line: control characters (line ends, NUL, escape
+     * sequences) that reached it from the user's data are written as {@code \xNN}, and it is cut
+     * to {@value #MAX_MESSAGE_CHARS} characters. Every {@link GramianException} message passes
+     * through it, so no input can make an error span lines or move the terminal's cursor.
+     */
+    public static String safeMessage(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        int n = message.length();
+        for (int i = 0; i < n; i++) {
+            char c = message.charAt(i);
+            boolean bad = c < 0x20 && c != '\t' || c == 0x7f;
+            if (bad && b == null) {
+                b = new StringBuilder(n + 16).append(message, 0, i);
+            }
+            if (b != null) {
+                if (bad) {
+                    b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                } else {
+                    b.append(c == '\t' ? ' ' : c);
+                }
+            }
+        }
+        String out = b == null ? message : b.toString();
+        return out.length() <= MAX_MESSAGE_CHARS ? out : out.substring(0, MAX_MESSAGE_CHARS - 1) + "…";
+    }
 }

@@ -136,7 +136,7 @@ public record NistDataset(String name, ModelSpec spec, Table data, double[] esti
                     Double.parseDouble(tok[j]);
                 } catch (NumberFormatException e) {
                     throw new GramianException(where + ", line " + ln + ", column " + (j + 1)
-                            + ": expected a number, found '" + tok[j] + "'");
+                            + ": expected a number, found " + org.gramian.UserText.quote(tok[j]));
                 }
             }
             rows.add(tok);

@@ -150,7 +150,9 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
         JsonNode coefs = root.path("coefficients");
         // the count first, by arithmetic: a file claiming degree 2,000,000,000 must not make us build
         // two billion coefficient names (the list of a valid file is no longer than the file)
-        long count = (long) spec.features().size() * spec.degree() + (spec.intercept() ? 1 : 0);
+        // (a formula's columns are bounded by its text, at most 4096 characters: count them)
+        long count = spec.formula() != null ? spec.coefficientNames().size()
+                : (long) spec.features().size() * spec.degree() + (spec.intercept() ? 1 : 0);
         if (!coefs.isArray() || coefs.size() != count) {
             String names = count <= 1000 ? " [" + UserText.list(spec.coefficientNames()) + "]" : "";
             throw bad(file, "'coefficients' must list " + count + " coefficients" + names);
