@@ -132,9 +132,7 @@ public record NistDataset(String name, ModelSpec spec, Table data, double[] esti
                         + tok.length);
             }
             for (int j = 0; j < width; j++) {
-                try {
-                    Double.parseDouble(tok[j]);
-                } catch (NumberFormatException e) {
+                if (!DECIMAL.matcher(tok[j]).matches()) {
                     throw new GramianException(where + ", line " + ln + ", column " + (j + 1)
                             + ": expected a number, found " + org.gramian.UserText.quote(tok[j]));
                 }
@@ -182,6 +180,14 @@ public record NistDataset(String name, ModelSpec spec, Table data, double[] esti
             return Integer.MAX_VALUE;
         }
     }
+
+    /**
+     * A decimal number as the data lines write it. Stricter than {@link Double#parseDouble}, which
+     * also takes {@code 1d}, {@code 0x1p3} and {@code NaN}, texts the exact decimal reading of the
+     * data then refused with an unchecked exception (found by fuzzing).
+     */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private static double num(String s) {
         return s.equals("Infinity") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);

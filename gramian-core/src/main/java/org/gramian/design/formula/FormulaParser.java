@@ -32,9 +32,17 @@ final class FormulaParser {
     private record Token(Kind kind, String text, int pos, boolean quoted) {
     }
 
+    /** Most operators in a formula: a chain of them is a left-deep tree that later steps walk recursively. */
+    static final int MAX_OPERATORS = 1000;
+
     private FormulaParser(String text) {
         this.text = text;
         tokenize();
+        long ops = tokens.stream().filter(t -> t.kind == Kind.OP).count();
+        if (ops > MAX_OPERATORS) {
+            throw new FormulaException("a formula with " + ops + " operators; at most " + MAX_OPERATORS
+                    + " are read (list many columns with '.' and '-')", text.length() > 60 ? text.substring(0, 60) + "…" : text, 0);
+        }
     }
 
     /** Most characters in a formula: bounds the depth of the (left-deep) expression tree its users walk. */
