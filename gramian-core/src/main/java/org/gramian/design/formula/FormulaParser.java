@@ -313,6 +313,9 @@ final class FormulaParser {
     }
 
     private Token at(List<Token> starts, Expr.Call c, Expr arg, Token fallback) {
+        if (arg == null) {
+            return fallback;   // no such argument (C(g3 = 'b') names none 'x'); List.of().indexOf(null) throws
+        }
         int k = c.args().indexOf(arg);
         return k >= 0 ? starts.get(k) : fallback;
     }

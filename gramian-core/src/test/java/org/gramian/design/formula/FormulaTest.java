@@ -126,4 +126,24 @@ class FormulaTest {
                             + " ".repeat(position) + "^");
                 });
     }
+
+    /** Found by fuzzing: a factor call whose only argument is named (not x) threw a NullPointerException. */
+    @Test
+    void aFactorCallWithOnlyANamedArgumentIsAFormulaError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formula.parse("y ~ C(g3 = 'b')"))
+                .isInstanceOf(FormulaException.class)
+                .hasMessageContaining("expected a column name as the first argument of C()");
+    }
+
+    /** Found by fuzzing: deep nesting and long chains overflowed the stack; now formula errors. */
+    @Test
+    void deepNestingAndLongChainsAreFormulaErrors() {
+        String deep = "y ~ " + "(".repeat(5000) + "x" + ")".repeat(5000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formula.parse(deep))
+                .isInstanceOf(FormulaException.class);
+        String chain = "y ~ x" + "+x".repeat(1500);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Formula.parse(chain))
+                .isInstanceOf(FormulaException.class).hasMessageContaining("operators");
+        org.assertj.core.api.Assertions.assertThat(Formula.parse("y ~ x" + "+x".repeat(900)).terms().terms()).hasSize(1);
+    }
 }
