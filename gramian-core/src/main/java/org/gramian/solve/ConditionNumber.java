@@ -67,17 +67,9 @@ public final class ConditionNumber {
         if (p == 0) {
             return 0.0;
         }
-        double maxAbs = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return Double.NaN;
-                }
-                maxAbs = Math.max(maxAbs, Math.abs(v));
-            }
-        }
-        if (maxAbs == 0) {
-            return 0.0;
+        double maxAbs = maxAbs(a);
+        if (!(maxAbs > 0)) {
+            return maxAbs;   // NaN (an entry not finite) or 0 (the zero matrix)
         }
         double s = Math.scalb(1.0, -Math.getExponent(maxAbs));
         double[][] b = new double[p][];
@@ -276,17 +268,9 @@ public final class ConditionNumber {
         if (p == 0) {
             return 0.0;
         }
-        double maxAbs = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return Double.NaN;
-                }
-                maxAbs = Math.max(maxAbs, Math.abs(v));
-            }
-        }
-        if (maxAbs == 0) {
-            return 0.0;
+        double maxAbs = maxAbs(a);
+        if (!(maxAbs > 0)) {
+            return maxAbs;   // NaN (an entry not finite) or 0 (the zero matrix)
         }
         // Work on a/maxAbs (a power of two) so that squares neither overflow nor underflow.
         double s = Math.scalb(1.0, -Math.getExponent(maxAbs));
@@ -377,5 +361,19 @@ public final class ConditionNumber {
         for (int i = 0; i < x.length; i++) {
             x[i] /= n;
         }
+    }
+
+    /** max |aᵢⱼ|, or NaN when an entry is not finite (the shared guard of both norm iterations). */
+    private static double maxAbs(double[][] a) {
+        double maxAbs = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return Double.NaN;
+                }
+                maxAbs = Math.max(maxAbs, Math.abs(v));
+            }
+        }
+        return maxAbs;
     }
 }
