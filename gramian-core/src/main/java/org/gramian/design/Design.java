@@ -40,6 +40,9 @@ public final class Design {
     private final boolean[] factor;          // per feature: read as a factor (its value is a level index)
     private final int[][] levelMap;          // per factor feature: source level index → model level index (−1: unseen)
     private final List<List<String>> sourceLevels; // per factor feature: the source's levels (for messages)
+    // With a formula: each thread's array of a row's feature values for expand, reused for every row
+    // (a new array per row cost more than the Gram kernel's work on it, with 20-odd columns)
+    private final ThreadLocal<double[]> featureValues;
 
     private Design(ModelSpec spec, List<String> sourceColumns) {
         this(spec, sourceColumns, null, true);
@@ -120,6 +123,8 @@ public final class Design {
             }
         }
         sourceLevels = srcLevels;
+        int nf = sourceIndex == null ? 0 : sourceIndex.length;
+        featureValues = functions == null ? null : ThreadLocal.withInitial(() -> new double[nf]);
     }
 
     /**
@@ -299,7 +304,7 @@ public final class Design {
             throw invalid(block, i, source, spec.target(), y);
         }
         if (functions != null) {
-            double[] fv = new double[sourceIndex.length];
+            double[] fv = featureValues.get();
             for (int f = 0; f < fv.length; f++) {
                 fv[f] = input(block, i, f, source);
             }

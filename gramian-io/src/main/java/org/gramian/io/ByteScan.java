@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Finding one byte value in a byte array eight bytes at a time (SWAR). */
+/** Finding a byte value (or one of three) in a byte array eight bytes at a time (SWAR). */
 final class ByteScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -35,5 +35,35 @@ final class ByteScan {
             }
         }
         return -1;
+    }
+
+    /**
+     * The end of an unquoted field starting at {@code from}: the first index in {@code b[from, to)}
+     * of the delimiter, LF or CR, or {@code to} when there is none. The three zero-byte flags of
+     * {@link #indexOf} are or-ed; the lowest flag of each is a true match and a true match is
+     * always flagged, so the lowest flag of the union is the first match.
+     */
+    static int fieldEnd(byte[] b, byte delimiter, int from, int to) {
+        long pd = (delimiter & 0xffL) * ONES;
+        long pn = '\n' * ONES;
+        long pr = '\r' * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long x = w ^ pd;
+            long y = w ^ pn;
+            long z = w ^ pr;
+            long t = ((x - ONES) & ~x | (y - ONES) & ~y | (z - ONES) & ~z) & HIGHS;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == delimiter || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return to;
     }
 }
