@@ -198,6 +198,10 @@ if __name__ == "__main__":
         make_csv(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "makefactorcsv":
         make_factor_csv(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "factorformula":
+        # the model the bench fits to make_factor_csv's file: every column, the two text columns as
+        # factors (treatment-coded, 4 + 3 dummies), rows with a missing cell dropped
+        print("y ~ .")
     elif cmd == "version":
         import pandas as pd
         try:
