@@ -95,6 +95,18 @@ public interface RowSource {
     }
 
     /**
+     * This source with its categorical levels guessed cheaply (a CSV file: from its first rows)
+     * instead of read from all the data, so that a fit needs no pass of its own to find them. The
+     * guess is never too large (a level is only guessed from a row a pass delivers), and a pass
+     * that meets a row with a level outside it throws {@link LevelsGuessedWrong}, so a fit that
+     * completes on the guessed source used exactly the levels of the data, and so has the same
+     * bits as on this source. The default, for sources whose levels are cheap, is this source.
+     */
+    default RowSource withGuessedLevels() {
+        return this;
+    }
+
+    /**
      * Observations left out of the last complete pass because a column of this source held a
      * missing value (R's {@code na.omit}; see the CSV reader's missing-value policy). Rows so
      * left out are not delivered, are not counted in row numbers given to

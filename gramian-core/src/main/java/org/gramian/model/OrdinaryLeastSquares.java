@@ -25,9 +25,27 @@ public final class OrdinaryLeastSquares implements Estimator {
         this.solver = solver;
     }
 
+    /**
+     * Fits first on the source with its factor levels guessed from the first rows
+     * ({@link RowSource#withGuessedLevels()}): for a file, one pass fewer. When a later row holds a
+     * level the guess lacks, that pass stops and the fit runs again with the levels of all the data;
+     * either way the result is the fit with the exact levels, to the bit.
+     */
     @Override
     public FittedModel fit(RowSource source, ModelSpec spec) {
         RowSource data = Design.prepare(spec, source);       // factor columns read as categorical
+        RowSource guessed = data.withGuessedLevels();
+        if (guessed != data) {
+            try {
+                return fitPrepared(guessed, spec);
+            } catch (org.gramian.data.LevelsGuessedWrong e) {
+                // a level first seen after the rows looked at: read the levels of all the rows
+            }
+        }
+        return fitPrepared(data, spec);
+    }
+
+    private FittedModel fitPrepared(RowSource data, ModelSpec spec) {
         Design design = Design.bind(spec, data);             // a formula's '.' and levels resolved on the data
         int p = design.width();
         if (data.countRowsUpTo(p) < p) {

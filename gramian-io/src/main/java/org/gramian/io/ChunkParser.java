@@ -73,7 +73,7 @@ final class ChunkParser {
      * @param categorical for each selected column, whether it is categorical
      * @param codes       in {@link Mode#DELIVER}, for each categorical column its levels' bytes, the id
      *                    of each the index of the level; else null
-     * @param maxRows     in {@link Mode#SNIFF}, the records to look at
+     * @param maxRows     in {@link Mode#SNIFF} and {@link Mode#COLLECT}, the records to look at (0: all)
      */
     ChunkParser(List<String> columns, int[] slot, int width, boolean[] categorical, Mode mode, boolean extended,
                 BufferPool pool, CsvLimits limits, CsvFormat format, char delimiter, LevelTable[] codes,
@@ -163,8 +163,9 @@ final class ChunkParser {
         int errorLine = -1;
         String error = null;
         int errorField = -1;   // the field the error is about, when it is about one
+        boolean unknownLevel = false;
         while (pos < end) {
-            if (mode == Mode.SNIFF && records >= maxRows) {
+            if (mode != Mode.DELIVER && maxRows > 0 && records >= maxRows) {
                 break;
             }
             int lineStart = pos;
@@ -432,6 +433,8 @@ final class ChunkParser {
                 error = column(badField) + ": " + badDetail;
                 errorField = badField;
             } else if (unknownField >= 0 && !missing) {
+                unknownLevel = true;
+                errorField = unknownField;
                 error = column(unknownField) + ": a value not seen when the levels were read (did the file change"
                         + " while it was read?)";
             } else if (mode == Mode.COLLECT && !missing) {
@@ -469,6 +472,7 @@ final class ChunkParser {
                 breaks, errorLine, error);
         parsed.errorColumn = errorField >= 0 && errorField < columns.size() ? columns.get(errorField) : null;
         parsed.dropped = dropped;
+        parsed.unknownLevel = unknownLevel;
         parsed.records = records;
         parsed.levelSets = levelSets(found);
         parsed.textDetail = textDetail;

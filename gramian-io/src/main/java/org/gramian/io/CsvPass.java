@@ -38,6 +38,11 @@ final class CsvPass {
     private final LevelTable[] codes;
     /** In {@link ChunkParser.Mode#COLLECT}: the distinct texts of each categorical column. */
     final java.util.HashSet<String>[] levels;
+    /**
+     * Whether the levels given were guessed: a categorical cell outside them, in a row to deliver,
+     * then throws {@link org.gramian.data.LevelsGuessedWrong} instead of the data error.
+     */
+    boolean guessedLevels;
     /** Records left out for a missing value, once the pass is complete. */
     long dropped;
 
@@ -176,6 +181,9 @@ final class CsvPass {
             }
         }
         if (p.errorLine >= 0) {
+            if (p.unknownLevel && guessedLevels) {
+                throw new org.gramian.data.LevelsGuessedWrong(p.errorColumn);
+            }
             throw new CsvFormatException(name + ", line " + (nextLine + p.errorLine) + p.errorDetail, name,
                     nextLine + p.errorLine, p.errorColumn);
         }

@@ -78,6 +78,8 @@ public final class CsvSource implements RowSource {
     private final Set<String> askedCategorical;
     /** What passes learn about this view (shared by views that differ only in threads, chunks, progress). */
     private final Knowledge known;
+    /** When positive, the levels are guessed from this many first records ({@link #withGuessedLevels()}). */
+    private final int guessRows;
 
     /**
      * What is learned by reading this view of the file, kept so that every pass agrees: the text
@@ -88,6 +90,7 @@ public final class CsvSource implements RowSource {
         volatile Sniff sniff;
         volatile List<String>[] levels; // per selected column, null for numeric ones
         volatile long dropped;
+        volatile boolean guessed;   // levels holds a guess from the first records
     }
 
     /** The text columns found by looking at the first rows, and the error a numeric reading gives for each. */
@@ -96,7 +99,7 @@ public final class CsvSource implements RowSource {
 
     private CsvSource(Path file, String name, CsvHeader header, List<String> selected, int threads,
                       int chunkSize, ProgressListener listener, CsvLimits limits, CsvFormat format,
-                      Set<String> askedCategorical, Knowledge known) {
+                      Set<String> askedCategorical, Knowledge known, int guessRows) {
         this.file = file;
         this.name = name;
         this.header = header;
@@ -108,6 +111,7 @@ public final class CsvSource implements RowSource {
         this.format = format;
         this.askedCategorical = askedCategorical;
         this.known = known;
+        this.guessRows = guessRows;
         this.rowLines = known.rowLines;
         this.slot = new int[header.names().size()];
         Arrays.fill(slot, -1);
@@ -156,7 +160,7 @@ public final class CsvSource implements RowSource {
         String name = file.toString();
         CsvHeader header = CsvHeader.read(file, name, limits, format);
         return new CsvSource(file, name, header, header.columns(), Runtime.getRuntime().availableProcessors(),
-                DEFAULT_CHUNK_SIZE, ProgressListener.NONE, limits, format, Set.of(), new Knowledge());
+                DEFAULT_CHUNK_SIZE, ProgressListener.NONE, limits, format, Set.of(), new Knowledge(), 0);
     }
 
     /** The header names of the selected columns (all columns unless {@link #select} was used). */
@@ -215,7 +219,7 @@ public final class CsvSource implements RowSource {
         Set<String> asked = new HashSet<>(askedCategorical);
         asked.retainAll(chosen);
         return new CsvSource(file, name, header, List.copyOf(chosen), threads, chunkSize, listener, limits, format,
-                Set.copyOf(asked), new Knowledge());
+                Set.copyOf(asked), new Knowledge(), 0);
     }
 
     /**
@@ -239,7 +243,7 @@ public final class CsvSource implements RowSource {
             return this;
         }
         return new CsvSource(file, name, header, selected, threads, chunkSize, listener, limits, format,
-                Set.copyOf(asked), new Knowledge());
+                Set.copyOf(asked), new Knowledge(), 0);
     }
 
     /**
@@ -363,6 +367,14 @@ public final class CsvSource implements RowSource {
                 return known.levels;
             }
             boolean[] flags = categoricalFlags();
+            if (guessRows > 0) {
+                List<String>[] guessed = guess(flags);
+                if (guessed != null) {
+                    known.guessed = true;
+                    known.levels = guessed;
+                    return guessed;
+                }
+            }
             CsvPass pass = new CsvPass(file, name, header, slot, selected.size(), false, threads, chunkSize,
                     listener, rowLines, fileSize(), limits, format, flags, ChunkParser.Mode.COLLECT, null, b -> { });
             pass.run();
@@ -381,6 +393,56 @@ public final class CsvSource implements RowSource {
             known.levels = all;
             return all;
         }
+    }
+
+    /**
+     * The levels of the rows kept among the first {@link #guessRows} records, read on this thread
+     * (as the sniff reads); null when those records hold an error (the exact levels pass then
+     * reports it in file order) or the file cannot be read.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String>[] guess(boolean[] flags) {
+        java.util.Set<String>[] keys = new java.util.Set[flags.length];
+        for (int s = 0; s < flags.length; s++) {
+            keys[s] = flags[s] ? new HashSet<>() : null;
+        }
+        try (CsvInput input = CsvInput.open(file, name)) {
+            input.stream().skipNBytes(header.bytes());
+            BufferPool pool = new BufferPool();
+            ChunkReader reader = new ChunkReader(input, 1 << 18, limits.lineBytes(), pool, (byte) header.delimiter());
+            int records = 0;
+            while (records < guessRows) {
+                Chunk chunk = reader.next();
+                if (chunk == null) {
+                    break;
+                }
+                ParsedChunk p = new ChunkParser(header.names(), slot, selected.size(), flags, ChunkParser.Mode.COLLECT,
+                        false, pool, limits, format, header.delimiter(), null, guessRows - records).parse(chunk, 64);
+                if (p.errorLine >= 0) {
+                    return null;
+                }
+                for (int s = 0; s < flags.length; s++) {
+                    if (flags[s]) {
+                        keys[s].addAll(p.levelSets[s]);
+                    }
+                }
+                records += p.records;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        List<String>[] all = new List[flags.length];
+        for (int s = 0; s < flags.length; s++) {
+            if (flags[s]) {
+                List<String> texts = new ArrayList<>(keys[s].size());
+                for (String key : keys[s]) {
+                    texts.add(new String(key.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                }
+                texts.sort(null);
+                all[s] = List.copyOf(texts);
+            }
+        }
+        return all;
     }
 
     /** For each categorical column, its levels' bytes, each with its index in {@link #levels(String)} as id. */
@@ -408,13 +470,39 @@ public final class CsvSource implements RowSource {
         }
     }
 
+    /** Records the levels are guessed from by {@link #withGuessedLevels()}: about 4 MB of the bench's file. */
+    static final int GUESS_ROWS = 10_000;
+
+    /**
+     * This view with its categorical levels guessed from the first {@value #GUESS_ROWS} records
+     * (the rows among them a pass delivers) instead of a pass over the whole file; its passes throw
+     * {@link org.gramian.data.LevelsGuessedWrong} at a delivered row whose level is not among them
+     * (see {@link RowSource#withGuessedLevels()}). This view itself when nothing is categorical.
+     */
+    @Override
+    public CsvSource withGuessedLevels() {
+        return withGuessedLevels(GUESS_ROWS);
+    }
+
+    /** {@link #withGuessedLevels()} from this many first records (tests). */
+    CsvSource withGuessedLevels(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("records must be at least 1, got " + records);
+        }
+        if (guessRows == records || categoricalColumns().isEmpty()) {
+            return this;
+        }
+        return new CsvSource(file, name, header, selected, threads, chunkSize, listener, limits, format,
+                askedCategorical, new Knowledge(), records);
+    }
+
     /** Parses with this many worker threads (1: everything on the calling thread). */
     public CsvSource withThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         return new CsvSource(file, name, header, selected, threads, chunkSize, listener, limits, format,
-                askedCategorical, known);
+                askedCategorical, known, guessRows);
     }
 
     /** Cuts the input into pieces of about this many bytes for parsing (a longer line gets its own). */
@@ -423,13 +511,13 @@ public final class CsvSource implements RowSource {
             throw new IllegalArgumentException("chunk size must be at least 1 byte, got " + bytes);
         }
         return new CsvSource(file, name, header, selected, threads, bytes, listener, limits, format,
-                askedCategorical, known);
+                askedCategorical, known, guessRows);
     }
 
     /** Reports progress of every pass to this listener. */
     public CsvSource withProgress(ProgressListener listener) {
         return new CsvSource(file, name, header, selected, threads, chunkSize,
-                listener == null ? ProgressListener.NONE : listener, limits, format, askedCategorical, known);
+                listener == null ? ProgressListener.NONE : listener, limits, format, askedCategorical, known, guessRows);
     }
 
     public int threads() {
@@ -456,6 +544,7 @@ public final class CsvSource implements RowSource {
         LevelTable[] codes = any ? codes(flags) : null;
         CsvPass pass = new CsvPass(file, name, header, slot, selected.size(), extended, threads, chunkSize, listener,
                 rowLines, fileSize(), limits, format, flags, ChunkParser.Mode.DELIVER, codes, consumer);
+        pass.guessedLevels = guessRows > 0 && known.guessed;
         pass.run();
         known.dropped = pass.dropped;
     }

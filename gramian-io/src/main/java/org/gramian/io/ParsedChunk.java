@@ -33,6 +33,8 @@ final class ParsedChunk {
     int[] textLine;
     /** The error message after "{@code <file>, line <L>}", e.g. {@code ": expected 3 fields, found 2"}. */
     final String errorDetail;
+    /** Whether the error is a categorical cell whose text is not among the levels given. */
+    boolean unknownLevel;
     /** The name of the column {@link #errorDetail} is about (a bad cell), or null. */
     String errorColumn;
 
