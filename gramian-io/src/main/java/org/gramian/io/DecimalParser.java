@@ -218,7 +218,10 @@ final class DecimalParser {
                 }
             }
             if (t != t) {
-                t = i - from > LONG_TEXT ? longTail(b, from, i, hi)
+                // a nonzero decimal whose double is zero (|v| ≤ 2^−1075) has the residual v − 0, which
+                // rounds to that same signed zero; BigDecimal would refuse an exponent beyond the int
+                // range ("2.4727e-300000000000000000002001", found by DecimalParserFuzzTest)
+                t = hi == 0 ? hi : i - from > LONG_TEXT ? longTail(b, from, i, hi)
                         : Decimal.tail(new String(b, from, i - from, StandardCharsets.ISO_8859_1), hi);
             }
             tail = t;

@@ -217,6 +217,22 @@ class DecimalParserTest {
     }
 
     @Test
+    void aDecimalThatUnderflowsToZeroHasAZeroTailWhateverItsExponent() {
+        // found by DecimalParserFuzzTest: the tail fell back to BigDecimal, which threw
+        // NumberFormatException for an exponent beyond the int range (an internal error in a QR fit)
+        for (String text : new String[] {"2.4727e-300000000000000000002001", "-2.4727e-300000000000000000002001",
+            "1234567890123456789012e-99999999999999", "-1e-2147483649", "1e-400", "-1e-400",
+            "0.0000000000000000000000000000000000001e-99999999999"}) {
+            byte[] b = (text + ",").getBytes(StandardCharsets.US_ASCII);
+            assertThat(parser.scan(b, 0, b.length, true)).as(text).isEqualTo(DecimalParser.OK);
+            assertThat(parser.stop).isEqualTo(text.length());
+            assertThat(Double.doubleToRawLongBits(parser.value)).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(text.startsWith("-") ? -0.0 : 0.0));
+            assertThat(parser.tail).as(text).isZero();
+        }
+    }
+
+    @Test
     void scaleIsMathScalbBitForBit() {
         Random rnd = new Random(3);
         for (int i = 0; i < 200_000; i++) {
