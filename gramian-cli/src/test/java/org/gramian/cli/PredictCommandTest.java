@@ -131,12 +131,67 @@ class PredictCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("new.csv").contains("line 3").doesNotContain("Exception");
-        // by default the row is left out, and a note says so
-        Cli.Result d = Cli.run("predict", model.toString(), file("new.csv", "x\n1\nNaN\n2\n").toString());
+        // --missing drop leaves the row out, and a note says so
+        Cli.Result d = Cli.run("predict", model.toString(), file("new.csv", "x\n1\nNaN\n2\n").toString(), "--missing",
+                "drop");
         assertThat(d.code()).isZero();
         assertThat(d.out().lines().count()).isEqualTo(3);
         assertThat(d.errLines()).containsExactly("note: " + tmp.resolve("new.csv")
                 + ": 1 row with a missing value left out (--missing fail makes this an error)");
+    }
+
+    /**
+     * By default a row with a missing value in a column the model uses stays, with NA, as R's
+     * {@code predict(fit, newdata)} gives NA there (rows stay aligned with the input); a missing
+     * value in a column the model does not use changes nothing. The model is y = 1 + 2a − b (exact
+     * data), so the other predictions are exact.
+     */
+    @Test
+    void aRowWithAMissingValueIsPredictedAsNaByDefault() throws Exception {
+        Path model = fitModel("a,b,y\n0,0,1\n1,0,3\n0,1,0\n1,1,2\n2,1,4\n", "--target", "y");
+        Path data = file("new.csv", "a,b,other\n1,2,\n,1,x\n3,NA,y\n0.5,0.25,\nN/A,,z\n");
+        Cli.Result r = Cli.run("predict", model.toString(), data.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("a,b,predicted_y", "1,2,1", "NA,1,NA", "3,NA,NA",
+                "0.5,0.25,1.75", "NA,NA,NA");
+        assertThat(r.errLines()).containsExactly("note: " + data
+                + ": 3 rows with a missing value predicted as NA (--missing drop leaves them out, --missing fail"
+                + " makes this an error)");
+
+        // with intervals, every added column is NA too
+        Cli.Result i = Cli.run("predict", model.toString(), data.toString(), "--intervals", "confidence");
+        assertThat(i.code()).as(i.err()).isZero();
+        assertThat(i.out().lines()).element(2).isEqualTo("NA,1,NA,NA,NA");
+        assertThat(i.out().lines()).hasSize(6);
+
+        // --missing drop: only the complete rows
+        Cli.Result d = Cli.run("predict", model.toString(), data.toString(), "--missing", "drop");
+        assertThat(d.out().lines()).containsExactly("a,b,predicted_y", "1,2,1", "0.5,0.25,1.75");
+        assertThat(d.errLines()).containsExactly("note: " + data
+                + ": 3 rows with a missing value left out (--missing fail makes this an error)");
+
+        // --missing fail: the first one is the error, with its line and column
+        Cli.Result f = Cli.run("predict", model.toString(), data.toString(), "--missing", "fail");
+        assertThat(f.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(f.errLines()).hasSize(1);
+        assertThat(f.err()).contains("new.csv").contains("line 3").contains("'a'");
+    }
+
+    /** A formula model with a factor: a missing level gives NA; the other rows name their levels. */
+    @Test
+    void aMissingLevelOfAFactorIsPredictedAsNa() throws Exception {
+        Path model = fitModel("g,x,y\nu,0,1\nu,1,3\nv,0,2\nv,1,4\nw,2,7\nw,0,3\n", "y ~ x + C(g)");
+        Path data = file("new.csv", "g,x\nv,1\n,2\nw,NA\nu,0\n");
+        Cli.Result r = Cli.run("predict", model.toString(), data.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(2)).isEqualTo("NA,2,NA");
+        assertThat(lines.get(3)).isEqualTo("w,NA,NA");
+        assertThat(lines.get(1)).startsWith("v,1,");
+        assertThat(lines.get(4)).startsWith("u,0,");
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("2 rows with a missing value predicted as NA");
     }
 
     @Test

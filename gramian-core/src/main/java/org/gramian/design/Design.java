@@ -392,6 +392,33 @@ public final class Design {
     }
 
     /**
+     * Whether row {@code i} lacks a value the model needs: a feature cell holds NaN, which is how a
+     * source that keeps rows with missing cells delivers them (the CSV reader's {@code KEEP}
+     * policy; it reads no other NaN: the text "NaN" is a missing value, and a cell that is not a
+     * finite number is an error).
+     */
+    public boolean hasMissingInput(RowBlock block, int i) {
+        requireBound();
+        int base = i * block.width();
+        double[] v = block.values();
+        for (int index : sourceIndex) {
+            if (Double.isNaN(v[base + index])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Feature {@code f} of row {@code i} as {@link #inputs} reads it (checked the same way), or
+     * NaN when the cell is missing: how a row with a missing value is shown.
+     */
+    public double inputOrMissing(RowBlock block, int i, int f, RowSource source) {
+        requireBound();
+        return Double.isNaN(block.get(i, sourceIndex[f])) ? Double.NaN : input(block, i, f, source);
+    }
+
+    /**
      * The text of feature {@code f}'s value in a row read by {@link #inputs}: the level's name for a
      * factor, null for a numeric feature.
      */
