@@ -186,10 +186,11 @@ class PredictCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(2)).isEqualTo("NA,2,NA");
-        assertThat(lines.get(3)).isEqualTo("w,NA,NA");
-        assertThat(lines.get(1)).startsWith("v,1,");
-        assertThat(lines.get(4)).startsWith("u,0,");
+        assertThat(lines.get(0)).isEqualTo("x,g,predicted_y"); // the formula's order
+        assertThat(lines.get(2)).isEqualTo("2,NA,NA");
+        assertThat(lines.get(3)).isEqualTo("NA,w,NA");
+        assertThat(lines.get(1)).startsWith("1,v,");
+        assertThat(lines.get(4)).startsWith("0,u,");
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("2 rows with a missing value predicted as NA");
     }

@@ -161,7 +161,7 @@ class TempFileCleanupTest {
     }
 
     /** A command that writes a small result, and the file it writes (relative to the output folder). */
-    record Writer(String name, String output, String... args) {
+    record WriterCase(String name, String output, String... args) {
         @Override
         public String toString() {
             return name;
@@ -169,14 +169,14 @@ class TempFileCleanupTest {
     }
 
     /** Every writer of a small result; {@code IN}, {@code OUT} stand for the input file and the output. */
-    static Stream<Writer> writers() {
+    static Stream<WriterCase> writers() {
         return Stream.of(
-                new Writer("fit --out", "fit.txt", "fit", "IN", "--target", "y", "--out", "OUT"),
-                new Writer("fit --save", "model.json", "fit", "IN", "--target", "y", "--save", "OUT"),
-                new Writer("logistic --save", "logit.json", "logistic", "IN", "--target", "z", "--features", "x",
+                new WriterCase("fit --out", "fit.txt", "fit", "IN", "--target", "y", "--out", "OUT"),
+                new WriterCase("fit --save", "model.json", "fit", "IN", "--target", "y", "--save", "OUT"),
+                new WriterCase("logistic --save", "logit.json", "logistic", "IN", "--target", "z", "--features", "x",
                         "--save", "OUT"),
-                new Writer("plot --out", "plot.png", "plot", "IN", "--target", "y", "--features", "x", "--out", "OUT"),
-                new Writer("explain --out", "explain.txt", "explain", "IN", "--target", "y", "--out", "OUT"));
+                new WriterCase("plot --out", "plot.png", "plot", "IN", "--target", "y", "--features", "x", "--out", "OUT"),
+                new WriterCase("explain --out", "explain.txt", "explain", "IN", "--target", "y", "--out", "OUT"));
     }
 
     /** Each writer with each signal that runs the shutdown hooks. */
@@ -192,7 +192,7 @@ class TempFileCleanupTest {
         return in;
     }
 
-    private static String[] args(Writer w, Path in, Path out) {
+    private static String[] args(WriterCase w, Path in, Path out) {
         return Stream.of(w.args()).map(a -> a.equals("IN") ? in.toString() : a.equals("OUT") ? out.toString() : a)
                 .toArray(String[]::new);
     }
@@ -216,7 +216,7 @@ class TempFileCleanupTest {
     @ParameterizedTest(name = "{0}, SIG{1}")
     @org.junit.jupiter.params.provider.MethodSource("writersAndSignals")
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void everyWriterLeavesNothingWhenSignalled(Writer w, String signal) throws Exception {
+    void everyWriterLeavesNothingWhenSignalled(WriterCase w, String signal) throws Exception {
         assumeTrue(File.separatorChar == '/', "POSIX signals");
         Path outDir = Files.createDirectory(tmp.resolve("out"));
         Path out = outDir.resolve(w.output());
@@ -236,7 +236,7 @@ class TempFileCleanupTest {
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("writers")
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void everyWriterKilledWithSignalNineLeavesATemporaryFileThatTheNextRunSweeps(Writer w) throws Exception {
+    void everyWriterKilledWithSignalNineLeavesATemporaryFileThatTheNextRunSweeps(WriterCase w) throws Exception {
         Path outDir = Files.createDirectory(tmp.resolve("out"));
         Path out = outDir.resolve(w.output());
         Path in = smallInput();

@@ -334,11 +334,28 @@ public final class DecimalText {
         return putDigits(m, m >= 100 ? 3 : m >= 10 ? 2 : 1, buf, pos);
     }
 
+    /** "00" … "99": two digits per division in {@link #putDigits}. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     /** The n decimal digits of q, with leading zeros. */
     private static int putDigits(long q, int n, byte[] buf, int pos) {
-        for (int i = pos + n - 1; i >= pos; i--) {
-            buf[i] = (byte) ('0' + q % 10);
-            q /= 10;
+        int i = pos + n;
+        while (i - pos >= 2) {
+            long d = q / 100;
+            int r = (int) (q - d * 100);
+            buf[--i] = PAIRS[2 * r + 1];
+            buf[--i] = PAIRS[2 * r];
+            q = d;
+        }
+        if (i > pos) {
+            buf[--i] = (byte) ('0' + q % 10);
         }
         return pos + n;
     }
