@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "mapped through that function.",
             "A row with a missing value in a column the model uses gets NA (one line per input row, as R's"
                 + " predict.lm); --missing drop leaves it out, --missing fail stops with an error."},
-        footer = ExitCodes.FOOTER)
+        footer = ExitCodes.FOOTER, resourceBundle = "org.gramian.cli.PredictCommand")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model file from 'gramian fit --save' or 'gramian fit --format json'.")
@@ -49,6 +49,11 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar on standard error.")
     boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for parsing the CSV and for formatting the predictions (default: one per processor);"
+                    + " the output is the same for any N.")
+    Integer threads;
 
     /** Which interval to add to each prediction. */
     enum IntervalKind { confidence, prediction }
@@ -72,6 +77,9 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         if (!(level > 0 && level < 1)) {
             throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         SavedModel model;
         SavedModel.Predictor predictor;
@@ -103,14 +111,14 @@ final class PredictCommand implements Callable<Integer> {
                 }
             }
             // a formula's factor columns are read as text; their levels are matched to the model's
-            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet),
+            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, threads, CsvFiles.showProgress(quiet),
                     model.spec().formula() != null));
             design = Design.bindForPrediction(model.spec(), data);
         } catch (GramianException e) {
             throw e.inFile(dataFile.toString());
         }
         PredictionWriter writer = new PredictionWriter(model, predictor, design, data, intervals != null,
-                Runtime.getRuntime().availableProcessors());
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         try {
             Output.writeBytes(out, spec.commandLine().getOut(), writer::write);
         } catch (GramianException e) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gramian.report.Numbers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,39 @@ class PredictCommandTest {
         assertThat(f.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(f.errLines()).hasSize(1);
         assertThat(f.err()).contains("new.csv").contains("line 3").contains("'a'");
+    }
+
+    /**
+     * The bytes do not depend on the threads (parsing and formatting) nor on where the blocks
+     * break: 1 thread and 5 threads, on 30,000 rows with missing cells, give the same file, and
+     * its predictions are those of y = 1 + 2a − b computed here (exact: quarters and small integers).
+     */
+    @Test
+    void theOutputIsTheSameForAnyNumberOfThreads() throws Exception {
+        Path model = fitModel("a,b,y\n0,0,1\n1,0,3\n0,1,0\n1,1,2\n2,1,4\n", "--target", "y");
+        StringBuilder csv = new StringBuilder("a,b\n");
+        StringBuilder expected = new StringBuilder("a,b,predicted_y\n");
+        for (int i = 0; i < 30_000; i++) {
+            double a = (i % 977) + 0.25;
+            double b = (i % 13) - 0.5;
+            if (i % 1_001 == 7) {
+                csv.append(a).append(",\n");
+                expected.append(Numbers.shortest(a)).append(",NA,NA\n");
+            } else {
+                csv.append(a).append(',').append(b).append('\n');
+                expected.append(Numbers.shortest(a)).append(',').append(Numbers.shortest(b)).append(',')
+                        .append(Numbers.significant17(1 + 2 * a - b)).append('\n');
+            }
+        }
+        Path data = file("many.csv", csv.toString());
+        Path one = tmp.resolve("one.csv");
+        Path five = tmp.resolve("five.csv");
+        Cli.Result r1 = Cli.run("predict", model.toString(), data.toString(), "--threads", "1", "--out", one.toString());
+        Cli.Result r5 = Cli.run("predict", model.toString(), data.toString(), "--threads", "5", "--out", five.toString());
+        assertThat(r1.code()).as(r1.err()).isZero();
+        assertThat(r5.code()).as(r5.err()).isZero();
+        assertThat(Files.readString(one)).isEqualTo(expected.toString());
+        assertThat(Files.mismatch(one, five)).isEqualTo(-1L);
     }
 
     /** A formula model with a factor: a missing level gives NA; the other rows name their levels. */
