@@ -91,12 +91,7 @@ public final class ConditionNumber {
             }
             b[i] = bi;
         }
-        int steps = Math.min(p, MAX_LANCZOS_STEPS);
-        double[][] vs = new double[steps + 1][];
-        double[][] us = new double[steps][];
-        double[] alpha = new double[steps];
-        double[] beta = new double[steps];
-        // the start vector of norm2: column sums of |b| plus a deterministic perturbation
+        // the start vector of norm2: column sums of |b|
         double[] v = new double[p];
         for (int i = 0; i < p; i++) {
             double[] bi = b[i];
@@ -104,6 +99,32 @@ public final class ConditionNumber {
                 v[j] += Math.abs(bi[j]);
             }
         }
+        return lanczos(new LinearMap() {
+            @Override
+            public double[] times(double[] x) {
+                return ConditionNumber.times(b, from, x);
+            }
+
+            @Override
+            public double[] transposeTimes(double[] u) {
+                return ConditionNumber.transposeTimes(b, from, u, p);
+            }
+        }, v) / s;
+    }
+
+    /**
+     * {@link #lanczosNorm2(double[][])} of a map known by its products, {@code b} = s·A with s a
+     * power of two that brings A's largest entry near 1 (so that σ² neither overflows nor
+     * underflows), started from {@code v} = the column sums of |b| (overwritten): σ_max(b).
+     */
+    static double lanczos(LinearMap b, double[] v) {
+        int p = v.length;
+        int steps = Math.min(p, MAX_LANCZOS_STEPS);
+        double[][] vs = new double[steps + 1][];
+        double[][] us = new double[steps][];
+        double[] alpha = new double[steps];
+        double[] beta = new double[steps];
+        // plus a deterministic perturbation (as in norm2)
         for (int j = 0; j < p; j++) {
             v[j] += 1.0 / (j + 2.0);
         }
@@ -112,7 +133,7 @@ public final class ConditionNumber {
         int settled = 0;
         for (int k = 0; k < steps; k++) {
             vs[k] = v;
-            double[] u = times(b, from, v);
+            double[] u = b.times(v);
             if (k > 0) {
                 axpy(-beta[k - 1], us[k - 1], u);
             }
@@ -120,18 +141,18 @@ public final class ConditionNumber {
             double ak = norm(u);
             alpha[k] = ak;
             if (ak == 0) {
-                return Math.max(sigma, topSingular(alpha, beta, k)) / s;
+                return Math.max(sigma, topSingular(alpha, beta, k));
             }
             scale(u, 1.0 / ak);
             us[k] = u;
-            double[] w = transposeTimes(b, from, u, p);
+            double[] w = b.transposeTimes(u);
             axpy(-ak, v, w);
             reorthogonalize(w, vs, k + 1);
             double bk = norm(w);
             beta[k] = bk;
             double next = topSingular(alpha, beta, k + 1);
             if (bk == 0) {
-                return next / s;
+                return next;
             }
             scale(w, 1.0 / bk);
             v = w;
@@ -141,11 +162,18 @@ public final class ConditionNumber {
                 break;
             }
         }
-        return sigma / s;
+        return sigma;
+    }
+
+    /** A square linear map known by its products with vectors (new arrays). */
+    interface LinearMap {
+        double[] times(double[] v);
+
+        double[] transposeTimes(double[] u);
     }
 
     /** b·v for rows with nonzero range [from[i], b[i].length); four partial sums per row. */
-    private static double[] times(double[][] b, int[] from, double[] v) {
+    static double[] times(double[][] b, int[] from, double[] v) {
         int p = b.length;
         double[] u = new double[p];
         for (int i = 0; i < p; i++) {
@@ -171,7 +199,7 @@ public final class ConditionNumber {
     }
 
     /** bᵀu. */
-    private static double[] transposeTimes(double[][] b, int[] from, double[] u, int p) {
+    static double[] transposeTimes(double[][] b, int[] from, double[] u, int p) {
         double[] w = new double[p];
         for (int i = 0; i < b.length; i++) {
             double ui = u[i];
