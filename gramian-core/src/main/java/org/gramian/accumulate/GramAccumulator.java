@@ -80,6 +80,7 @@ public final class GramAccumulator implements java.io.Serializable {
 
     /** Adds one observation: design row x[0..p) and response y. */
     public void add(double[] x, double y) {
+        requireUnspent();
         if (pending == null) {
             pending = new GramTile(m);
         }
@@ -110,9 +111,7 @@ public final class GramAccumulator implements java.io.Serializable {
     }
 
     private void mergePartial(double[][] part) {
-        if (spent) {
-            throw new IllegalStateException("the Gram matrix was taken (takeGram): this accumulator is spent");
-        }
+        requireUnspent();
         for (int i = 0; i < m; i++) {
             double[] gi = g[i];
             double[] pi = part[i];
@@ -139,9 +138,7 @@ public final class GramAccumulator implements java.io.Serializable {
 
     /** Upper triangle of G including rows still in the pending tile; does not change the state. */
     private double[][] sums() {
-        if (spent) {
-            throw new IllegalStateException("the Gram matrix was taken (takeGram): this accumulator is spent");
-        }
+        requireUnspent();
         if (pending == null || pending.count() == 0) {
             return g;
         }
@@ -194,6 +191,12 @@ public final class GramAccumulator implements java.io.Serializable {
             }
         }
         return g;
+    }
+
+    private void requireUnspent() {
+        if (spent) {
+            throw new IllegalStateException("the Gram matrix was taken (takeGram): this accumulator is spent");
+        }
     }
 
     /** The shift vector, or null. */

@@ -118,51 +118,115 @@ public final class ConditionNumber {
      * underflows), started from {@code v} = the column sums of |b| (overwritten): σ_max(b).
      */
     static double lanczos(LinearMap b, double[] v) {
-        int p = v.length;
-        int steps = Math.min(p, MAX_LANCZOS_STEPS);
-        double[][] vs = new double[steps + 1][];
-        double[][] us = new double[steps][];
-        double[] alpha = new double[steps];
-        double[] beta = new double[steps];
-        // plus a deterministic perturbation (as in norm2)
-        for (int j = 0; j < p; j++) {
-            v[j] += 1.0 / (j + 2.0);
-        }
-        normalize(v);
-        double sigma = 0;
-        int settled = 0;
-        for (int k = 0; k < steps; k++) {
-            vs[k] = v;
-            double[] u = b.times(v);
-            if (k > 0) {
-                axpy(-beta[k - 1], us[k - 1], u);
+        Lanczos run = new Lanczos(v);
+        while (!run.done()) {
+            if (run.acceptTimes(b.times(run.vector()))) {
+                run.acceptTransposeTimes(b.transposeTimes(run.leftVector()));
             }
-            reorthogonalize(u, us, k);
-            double ak = norm(u);
+        }
+        return run.result();
+    }
+
+    /**
+     * The state of one Golub–Kahan–Lanczos iteration of {@link #lanczos}, driven from outside so
+     * that several iterations over the same matrix can share each sweep through it
+     * ({@link MirroredTriangle#norms2}); the operations on each iteration's vectors are the same as
+     * when it runs alone.
+     */
+    static final class Lanczos {
+        private final int steps;
+        private final double[][] vs;
+        private final double[][] us;
+        private final double[] alpha;
+        private final double[] beta;
+        private double[] v;
+        private double[] u;
+        private double sigma;
+        private int settled;
+        private int k;
+        private boolean done;
+        private double result;
+
+        /** @param start the column sums of |b| (overwritten) */
+        Lanczos(double[] start) {
+            int p = start.length;
+            steps = Math.min(p, MAX_LANCZOS_STEPS);
+            vs = new double[steps + 1][];
+            us = new double[steps][];
+            alpha = new double[steps];
+            beta = new double[steps];
+            // plus a deterministic perturbation (as in norm2)
+            for (int j = 0; j < p; j++) {
+                start[j] += 1.0 / (j + 2.0);
+            }
+            normalize(start);
+            v = start;
+            done = steps == 0;
+        }
+
+        boolean done() {
+            return done;
+        }
+
+        /** σ_max(b) once {@link #done}. */
+        double result() {
+            return result;
+        }
+
+        /** The vector to multiply by b next. */
+        double[] vector() {
+            return v;
+        }
+
+        /** The vector to multiply by bᵀ next (after {@link #acceptTimes} returned true). */
+        double[] leftVector() {
+            return u;
+        }
+
+        /** Takes b·{@link #vector()}; true when bᵀ·{@link #leftVector()} is wanted next. */
+        boolean acceptTimes(double[] bv) {
+            vs[k] = v;
+            if (k > 0) {
+                axpy(-beta[k - 1], us[k - 1], bv);
+            }
+            reorthogonalize(bv, us, k);
+            double ak = norm(bv);
             alpha[k] = ak;
             if (ak == 0) {
-                return Math.max(sigma, topSingular(alpha, beta, k));
+                finish(Math.max(sigma, topSingular(alpha, beta, k)));
+                return false;
             }
-            scale(u, 1.0 / ak);
-            us[k] = u;
-            double[] w = b.transposeTimes(u);
-            axpy(-ak, v, w);
+            scale(bv, 1.0 / ak);
+            us[k] = bv;
+            u = bv;
+            return true;
+        }
+
+        /** Takes bᵀ·{@link #leftVector()}. */
+        void acceptTransposeTimes(double[] w) {
+            axpy(-alpha[k], v, w);
             reorthogonalize(w, vs, k + 1);
             double bk = norm(w);
             beta[k] = bk;
             double next = topSingular(alpha, beta, k + 1);
             if (bk == 0) {
-                return next;
+                finish(next);
+                return;
             }
             scale(w, 1.0 / bk);
             v = w;
             settled = Math.abs(next - sigma) <= LANCZOS_TOLERANCE * next ? settled + 1 : 0;
             sigma = next;
-            if (settled >= 2) {
-                break;
+            k++;
+            if (settled >= 2 || k == steps) {
+                finish(sigma);
             }
         }
-        return sigma;
+
+        private void finish(double value) {
+            result = value;
+            done = true;
+        }
     }
 
     /** A square linear map known by its products with vectors (new arrays). */

@@ -33,8 +33,12 @@ final class WideTriangularSolver {
      *          overwritten
      */
     static LeastSquaresSolution solve(double[][] r, TriangularFactor f, boolean intercept) {
+        return solve(r, f, intercept, Accumulation.defaultThreads());
+    }
+
+    /** As {@link #solve(double[][], TriangularFactor, boolean)} on {@code threads} threads (the same bits for any). */
+    static LeastSquaresSolution solve(double[][] r, TriangularFactor f, boolean intercept, int threads) {
         int p = r.length - 1;
-        int threads = Accumulation.defaultThreads();
         double[] scale = f.scale() == null ? Equilibration.none(p + 1) : f.scale();
         double[] shift = f.shift() != null && intercept ? f.shift() : null;
         DD rss = DD.of(r[p][p]).square();
@@ -78,13 +82,12 @@ final class WideTriangularSolver {
             inverseNorm[j] = 1.0 / norm;
         }
         boolean scaled = scalable;
-        double[] norms = new double[4];
-        Parallel.forEach(4, threads, k -> norms[k] = switch (k) {
-            case 0 -> MirroredTriangle.norm2(r, p, null, null);
-            case 1 -> MirroredTriangle.norm2(t, p, null, null);
-            case 2 -> scaled ? MirroredTriangle.norm2(r, p, null, inverseNorm) : Double.NaN;
-            default -> scaled ? MirroredTriangle.norm2(t, p, columnNorm, null) : Double.NaN;
-        });
+        // ‖R_X‖ with ‖R_X·S⁻¹‖ (one sweep through r's array for both), ‖R_X⁻¹‖ with ‖S·R_X⁻¹‖ (t's)
+        double[][] pairs = new double[2][];
+        Parallel.forEach(2, threads, k -> pairs[k] = k == 0
+                ? MirroredTriangle.norms2(r, p, null, null, scaled, null, inverseNorm)
+                : MirroredTriangle.norms2(t, p, null, null, scaled, columnNorm, null));
+        double[] norms = {pairs[0][0], pairs[1][0], pairs[0][1], pairs[1][1]};
         double unscaledCondition = ConditionNumber.product(norms[0], norms[1]);
         double condition = scaled ? ConditionNumber.product(norms[2], norms[3]) : Double.NaN;
         double expected = TriangularSolver.expectedDigits(f, condition,
