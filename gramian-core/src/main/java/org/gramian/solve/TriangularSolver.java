@@ -2,7 +2,6 @@ package org.gramian.solve;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
-import org.gramian.accumulate.Accumulation;
 import org.gramian.accumulate.Equilibration;
 import org.gramian.numeric.DDVectors;
 import org.gramian.accumulate.HouseholderAccumulator;
@@ -11,7 +10,9 @@ import org.gramian.accumulate.HouseholderAccumulator;
  * Finishes any {@link TriangularFactor}: detects aliased columns, solves R₁w = z by back
  * substitution on the estimable columns (or takes the minimum-norm SVD solution when asked to),
  * forms (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, computes κ₂, and undoes the column shift and scale. All in
- * double-double: O(p³) work, negligible next to the O(n·p²) of the factorization.
+ * double-double: O(p³) work, negligible next to the O(n·p²) of the factorization, except for a
+ * wide double-precision factor of full rank ({@link #wide}), which {@link WideTriangularSolver}
+ * finishes in double, blocked and parallel, in three p×p arrays.
  *
  * <p><b>Aliasing.</b> Column j is aliased by the one policy, {@link Aliasing} (or exactly zero, as
  * {@link Cholesky} leaves it). The fit is then that of the remaining r columns, as R's
@@ -329,37 +330,6 @@ public final class TriangularSolver {
             wl[i] = wi.lo;
         }
         return w;
-    }
-
-    /**
-     * {@link #originalFactor(DD[][], TriangularInverse, double[], double[])} for a double factor
-     * and its double inverse t.
-     */
-    static double[][][] originalFactor(double[][] r, double[][] t, double[] shift, double[] scale) {
-        int p = t.length;
-        double[][] a = new double[p][p];
-        double[][] b = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = i; j < p; j++) {
-                DD v = DD.of(r[i][j]).divide(scale[j]);
-                if (shift != null && j > 0 && i == 0) {
-                    v = v.add(DD.of(r[0][0]).multiply(shift[j] / scale[0]));
-                }
-                a[i][j] = v.doubleValue();
-                b[i][j] = t[i][j] * scale[i];
-            }
-        }
-        if (shift != null) {
-            // row 0 of R_X⁻¹: d₀T₀ⱼ − Σ_{k=1..j} dₖsₖTₖⱼ, in double-double
-            for (int j = 0; j < p; j++) {
-                DD u = DD.of(t[0][j]).multiply(scale[0]);
-                for (int k = 1; k <= j; k++) {
-                    u = u.subtract(DD.of(t[k][j]).multiply(scale[k]).multiply(shift[k]));
-                }
-                b[0][j] = u.doubleValue();
-            }
-        }
-        return new double[][][] {a, b};
     }
 
     /**

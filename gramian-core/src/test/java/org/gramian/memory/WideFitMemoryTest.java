@@ -14,21 +14,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue #15 item 3, memory: a wide fit in a heap of a few copies of its p×p matrix. p = 1501
  * (1500 features and the intercept), n = 1600 rows in memory: one p×p array of doubles is 18 MB,
- * the data 19 MB. In a forked JVM with {@value #HEAP_MB} MB of heap (the data, and about ten
- * copies of p² doubles with the JVM's own slack) the {@code cholesky} fit completes; before the
- * wide finish kept its matrices as doubles it needed about 280 MB (measured: out of memory at
- * 256 MB, fitted at 288 MB; now it fits at 160 MB, its peak being in the Gram pass). Two
- * processors, so that the number of Gram tiles in flight, which sets the pass's share, does not
- * depend on the machine.
+ * the data 19 MB. In a forked JVM on one processor with {@value #HEAP_MB} MB of heap (the data and
+ * six copies of p² doubles) the {@code cholesky} fit completes. Measured with this probe: it now
+ * fits in 80 MB (out of memory at 72 MB), the data and about 3.4 copies, as the wide finish holds
+ * at most three p×p arrays; before the finish kept its matrices as doubles it needed 200–224 MB
+ * (out of memory at 192 MB). One processor, because the Gram pass holds a partial sum per tile in
+ * flight, so its share of the heap grows with the processors (with two: 160 MB now, 288 before).
  */
 class WideFitMemoryTest {
-    static final int HEAP_MB = 224;
+    static final int HEAP_MB = 128;
 
     @Test
     void aWideFitRunsInAFewCopiesOfItsMatrix() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = location(Gramian.class) + File.pathSeparator + location(WideFitProbe.class);
-        Process proc = new ProcessBuilder(List.of(java, "-Xmx" + HEAP_MB + "m", "-XX:ActiveProcessorCount=2", "-cp", cp,
+        Process proc = new ProcessBuilder(List.of(java, "-Xmx" + HEAP_MB + "m", "-XX:ActiveProcessorCount=1", "-cp", cp,
                 WideFitProbe.class.getName(), "1600", "1500", "CHOLESKY")).redirectErrorStream(true).start();
         byte[] out = proc.getInputStream().readAllBytes();
         assertThat(proc.waitFor(300, TimeUnit.SECONDS)).isTrue();
