@@ -39,6 +39,8 @@ final class TilePipeline implements AutoCloseable {
     private final Design design;
     private final GramAccumulator acc;
     private final int width;
+    private final int[] plain;   // Design.plainColumns(): rows copied straight into the tile, or null
+    private final int target;
     private final OrderedPool<Unit> pool;
     private final ArrayDeque<Unit> free = new ArrayDeque<>();
     private Unit current;
@@ -59,6 +61,8 @@ final class TilePipeline implements AutoCloseable {
         this.design = design;
         this.acc = acc;
         this.width = source.columns().size();
+        this.plain = design.plainColumns();
+        this.target = design.targetColumn();
         this.pool = new OrderedPool<>(threads, "gramian-gram", this::retire);
     }
 
@@ -122,6 +126,22 @@ final class TilePipeline implements AutoCloseable {
         GramTile tile = unit.tile;
         tile.clear();
         boolean weighted = design.weighted();
+        if (plain != null) {
+            final double[] v = block.values();
+            for (int i = from; i < from + unit.count; i++) {
+                if (tile.pending() >= BlockSizes.FILL_ROWS) {
+                    tile.sumPending();
+                }
+                double[] row = tile.row(tile.next());
+                if (!acc.augmentColumns(v, i * width, plain, target, row)) {
+                    // a non-finite value: expand reports it (row, column); if it does not, its row stands
+                    double y = design.expand(block, i, unit.x, source);
+                    acc.augment(unit.x, y, row);
+                }
+            }
+            tile.sumPending();
+            return unit;
+        }
         for (int i = from; i < from + unit.count; i++) {
             if (tile.pending() >= BlockSizes.FILL_ROWS) {
                 tile.sumPending(); // the last FILL_ROWS rows, while they are in cache
