@@ -17,7 +17,8 @@ import org.gramian.solve.SolverKind;
  * machine do not count: on one thread (the calling thread's CPU time, {@link ThreadMXBean}) the
  * Gram pass over a row-major source ({@code Accumulation.gram(source, design, 1)}), the kernel
  * alone on the same number of prebuilt tiles, and the whole {@code Gramian.fit} (process CPU time:
- * all threads, JIT and GC included). Median of {@code reps} after {@code warmup}. Prints
+ * all threads, JIT and GC included, in steps of the OS clock tick). Median (and minimum) of
+ * {@code reps} after {@code warmup}. Prints
  * {@code cpu n=.. d=.. pass1_ms=.. kernel1_ms=.. fit_cpu_ms=.. fit_wall_ms=.. kernel1_gflops=..}.
  *
  * <p>Usage: {@code GramPassCpu n d warmup reps} (run with {@code --add-modules jdk.incubator.vector
@@ -64,10 +65,14 @@ public final class GramPassCpu {
         }
         double k = median(kernel);
         System.out.printf(Locale.ROOT,
-                "cpu n=%d d=%d m=%d pass1_ms=%.1f kernel1_ms=%.1f fit_cpu_ms=%.1f fit_wall_ms=%.1f kernel1_gflops=%.1f"
-                        + " pass1_gflops=%.1f%n",
-                n, d, m, median(pass), k, median(fitCpu), median(fitWall), SyntheticData.flops(n, m) / k / 1e6,
-                SyntheticData.flops(n, m) / median(pass) / 1e6);
+                "cpu n=%d d=%d m=%d pass1_ms=%.1f (min %.1f) kernel1_ms=%.1f (min %.1f) fit_cpu_ms=%.1f"
+                        + " fit_wall_ms=%.1f (min %.1f) kernel1_gflops=%.1f pass1_gflops=%.1f%n",
+                n, d, m, median(pass), min(pass), k, min(kernel), median(fitCpu), median(fitWall), min(fitWall),
+                SyntheticData.flops(n, m) / k / 1e6, SyntheticData.flops(n, m) / median(pass) / 1e6);
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
     }
 
     private static double median(double[] v) {
