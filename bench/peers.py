@@ -170,6 +170,44 @@ def make_csv(path, n, d, seed=7):
             np.savetxt(f, np.column_stack([X, y]), fmt="%.17g", delimiter=",")
 
 
+def make_factor_csv(path, n, d, seed=11):
+    """The bench CSV's shape with string and missing columns (issue #13, item 5): n rows of d normal
+    features and y printed with 17 significant digits (as make_csv), plus two text factor columns,
+    'region' (first column, 5 levels) and 'grade' (after the middle feature, 4 levels), that shift y.
+    About 1% of the cells of every column are missing: an empty cell in the numeric columns, the text
+    NA in the factor columns (as R's write.csv writes it), so about a fifth of the rows are dropped
+    by a model using every column. Written as pandas' to_csv would, without an index."""
+    rng = np.random.default_rng(seed)
+    regions = np.array(["north", "south", "east", "west", "central"])
+    grades = np.array(["A", "B", "C", "D"])
+    half = d // 2
+    names = (["region"] + [f"x{j}" for j in range(1, half + 1)] + ["grade"]
+             + [f"x{j}" for j in range(half + 1, d + 1)] + ["y"])
+    beta = rng.standard_normal(d)
+    region_effect = np.array([0.0, 0.5, -0.25, 1.0, 2.0])
+    grade_effect = np.array([0.0, -1.0, 0.75, 0.3])
+    miss = 0.01
+    with open(path, "w") as f:
+        f.write(",".join(names) + "\n")
+        step = 50_000
+        for start in range(0, n, step):
+            k = min(step, n - start)
+            X = rng.standard_normal((k, d))
+            r = rng.integers(0, len(regions), k)
+            g = rng.integers(0, len(grades), k)
+            y = X @ beta + 3.0 + region_effect[r] + grade_effect[g] + 0.1 * rng.standard_normal(k)
+            num = np.column_stack([X, y])
+            cells = np.char.mod("%.17g", num).astype(object)
+            cells[rng.random(num.shape) < miss] = ""
+            rcol = regions[r].astype(object)
+            rcol[rng.random(k) < miss] = "NA"
+            gcol = grades[g].astype(object)
+            gcol[rng.random(k) < miss] = "NA"
+            cols = [rcol] + [cells[:, j] for j in range(half)] + [gcol] + [cells[:, j] for j in range(half, d + 1)]
+            f.write("\n".join(",".join(row) for row in zip(*cols)))
+            f.write("\n")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "inmem":
@@ -188,6 +226,12 @@ if __name__ == "__main__":
         csv_fit(sys.argv[2], sys.argv[3])
     elif cmd == "makecsv":
         make_csv(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "makefactorcsv":
+        make_factor_csv(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "factorformula":
+        # the model the bench fits to make_factor_csv's file: every column, the two text columns as
+        # factors (treatment-coded, 4 + 3 dummies), rows with a missing cell dropped
+        print("y ~ .")
     elif cmd == "version":
         import pandas as pd
         try:

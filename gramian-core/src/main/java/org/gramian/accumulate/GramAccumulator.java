@@ -34,6 +34,7 @@ public final class GramAccumulator implements java.io.Serializable {
     private final double[] scale;  // length m, powers of two
     private transient GramTile pending; // rows given to add() and not yet in g
     private long n;
+    private transient boolean spent;   // takeGram handed g over
 
     /**
      * @param p     number of design columns
@@ -116,6 +117,7 @@ public final class GramAccumulator implements java.io.Serializable {
 
     /** Adds one observation: design row x[0..p) and response y. */
     public void add(double[] x, double y) {
+        requireUnspent();
         if (pending == null) {
             pending = new GramTile(m);
         }
@@ -146,6 +148,7 @@ public final class GramAccumulator implements java.io.Serializable {
     }
 
     private void mergePartial(double[][] part) {
+        requireUnspent();
         for (int i = 0; i < m; i++) {
             double[] gi = g[i];
             double[] pi = part[i];
@@ -172,6 +175,7 @@ public final class GramAccumulator implements java.io.Serializable {
 
     /** Upper triangle of G including rows still in the pending tile; does not change the state. */
     private double[][] sums() {
+        requireUnspent();
         if (pending == null || pending.count() == 0) {
             return g;
         }
@@ -201,6 +205,35 @@ public final class GramAccumulator implements java.io.Serializable {
             }
         }
         return out;
+    }
+
+    /**
+     * G as a full symmetric m×m matrix in this accumulator's own array (the upper triangle mirrored
+     * into the lower), without a copy: for a caller that factors it in place and needs nothing
+     * more from the accumulator (a wide fit: each copy of G is p² doubles). The accumulator is
+     * spent afterwards: any further use but {@link #count}, {@link #size}, {@link #shift} and
+     * {@link #scale} throws. With rows still pending, a copy ({@link #gram}).
+     */
+    public double[][] takeGram() {
+        if (spent) {
+            throw new IllegalStateException("the Gram matrix was already taken");
+        }
+        if (pending != null && pending.count() > 0) {
+            return gram();
+        }
+        spent = true;
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                g[j][i] = g[i][j];
+            }
+        }
+        return g;
+    }
+
+    private void requireUnspent() {
+        if (spent) {
+            throw new IllegalStateException("the Gram matrix was taken (takeGram): this accumulator is spent");
+        }
     }
 
     /** The shift vector, or null. */

@@ -40,6 +40,9 @@ public final class Design {
     private final boolean[] factor;          // per feature: read as a factor (its value is a level index)
     private final int[][] levelMap;          // per factor feature: source level index → model level index (−1: unseen)
     private final List<List<String>> sourceLevels; // per factor feature: the source's levels (for messages)
+    // With a formula: each thread's array of a row's feature values for expand, reused for every row
+    // (a new array per row cost more than the Gram kernel's work on it, with 20-odd columns)
+    private final ThreadLocal<double[]> featureValues;
 
     private Design(ModelSpec spec, List<String> sourceColumns) {
         this(spec, sourceColumns, null, true);
@@ -120,6 +123,8 @@ public final class Design {
             }
         }
         sourceLevels = srcLevels;
+        int nf = sourceIndex == null ? 0 : sourceIndex.length;
+        featureValues = functions == null ? null : ThreadLocal.withInitial(() -> new double[nf]);
     }
 
     /**
@@ -326,7 +331,7 @@ public final class Design {
             throw invalid(block, i, source, spec.target(), y);
         }
         if (functions != null) {
-            double[] fv = new double[sourceIndex.length];
+            double[] fv = featureValues.get();
             for (int f = 0; f < fv.length; f++) {
                 fv[f] = input(block, i, f, source);
             }
@@ -419,6 +424,33 @@ public final class Design {
     }
 
     /**
+     * Whether row {@code i} lacks a value the model needs: a feature cell holds NaN, which is how a
+     * source that keeps rows with missing cells delivers them (the CSV reader's {@code KEEP}
+     * policy; it reads no other NaN: the text "NaN" is a missing value, and a cell that is not a
+     * finite number is an error).
+     */
+    public boolean hasMissingInput(RowBlock block, int i) {
+        requireBound();
+        int base = i * block.width();
+        double[] v = block.values();
+        for (int index : sourceIndex) {
+            if (Double.isNaN(v[base + index])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Feature {@code f} of row {@code i} as {@link #inputs} reads it (checked the same way), or
+     * NaN when the cell is missing: how a row with a missing value is shown.
+     */
+    public double inputOrMissing(RowBlock block, int i, int f, RowSource source) {
+        requireBound();
+        return Double.isNaN(block.get(i, sourceIndex[f])) ? Double.NaN : input(block, i, f, source);
+    }
+
+    /**
      * The text of feature {@code f}'s value in a row read by {@link #inputs}: the level's name for a
      * factor, null for a numeric feature.
      */
@@ -493,13 +525,37 @@ public final class Design {
 
     /** Σⱼ wⱼ·xⱼ in double-double for a design row x; a NaN coefficient (aliased) counts as 0. */
     public static DD combine(double[] w, DD[] x) {
-        DD y = DD.ZERO;
+        // y = ZERO; y = y.add(x[j].multiply(w[j])) for each j, written out on primitives: the same
+        // operations in the same order (so the same bits) without two objects a term, which made
+        // the garbage of predict (10⁶ rows × 21 terms) cost more than its arithmetic
+        double hi = 0.0;
+        double lo = 0.0;
         for (int j = 0; j < x.length; j++) {
-            if (!Double.isNaN(w[j])) {
-                y = y.add(x[j].multiply(w[j]));
+            double b = w[j];
+            if (Double.isNaN(b)) {
+                continue;
             }
+            DD a = x[j];
+            double p = a.hi * b;                        // DD.multiply(double)
+            double e = Math.fma(a.hi, b, -p);
+            e += a.lo * b;
+            double mh = p + e;
+            double ml = e - (mh - p);
+            double s = hi + mh;                         // DD.add(DD), Shewchuk / QD ieee_add
+            double bb = s - hi;
+            double e1 = (hi - (s - bb)) + (mh - bb);
+            double t = lo + ml;
+            double tb = t - lo;
+            double f = (lo - (t - tb)) + (ml - tb);
+            e1 += t;
+            double s2 = s + e1;
+            e1 = e1 - (s2 - s);
+            e1 += f;
+            double h2 = s2 + e1;
+            lo = e1 - (h2 - s2);
+            hi = h2;
         }
-        return y;
+        return DD.of(hi, lo); // (hi, lo) is normalized: DD.of keeps both parts as they are
     }
 
     /** {@link #predict(double[], DD[])} for double feature values, rounded to double. */

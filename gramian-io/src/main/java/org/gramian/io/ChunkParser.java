@@ -21,7 +21,7 @@ import org.gramian.UserText;
  * <p>A cell that is empty or one of the NA texts is missing: under {@link CsvFormat.Missing#DROP}
  * its record is not delivered and is counted in {@link ParsedChunk#dropped}; under
  * {@link CsvFormat.Missing#FAIL} it is the error (for a numeric column, the one a bad number
- * gives). Parsing stops at the first error, which is reported by precedence: a broken quote or a
+ * gives); under {@link CsvFormat.Missing#KEEP} the record is delivered with NaN in that cell. Parsing stops at the first error, which is reported by precedence: a broken quote or a
  * cell in a numeric column longer than the number limit, then a record longer than the line limit,
  * then a wrong number of fields, then a bad or missing value. A record's errors name the physical
  * line on which it starts. Every byte is looked at a bounded number of times, so a huge line or
@@ -55,8 +55,14 @@ final class ChunkParser {
     private final byte decimal;
     private final byte[][] na;
     private final boolean naNumeric;
+    // a cheap test first: most cells are numbers, whose first byte starts no NA text
+    private final boolean[] naFirst = new boolean[256];
+    private final int naMin;
+    private final int naMax;
+    /** A missing value marks the record (DROP: left out; KEEP: delivered with NaN) instead of failing. */
     private final boolean drop;
-    private final Map<String, Integer>[] codes;
+    private final boolean keep;
+    private final LevelTable[] codes;
     private final int maxRows;
     private final boolean hint; // text in a column found numeric: suggest C(col)
     private final DecimalParser number = new DecimalParser();
@@ -67,12 +73,12 @@ final class ChunkParser {
      * @param slot        for each file field, its index among the selected columns, or −1
      * @param width       number of selected columns
      * @param categorical for each selected column, whether it is categorical
-     * @param codes       in {@link Mode#DELIVER}, for each categorical column the index of each level
-     *                    (keyed by the cell's bytes as ISO-8859-1 text), else null
+     * @param codes       in {@link Mode#DELIVER}, for each categorical column its levels' bytes, the id
+     *                    of each the index of the level; else null
      * @param maxRows     in {@link Mode#SNIFF}, the records to look at
      */
     ChunkParser(List<String> columns, int[] slot, int width, boolean[] categorical, Mode mode, boolean extended,
-                BufferPool pool, CsvLimits limits, CsvFormat format, char delimiter, Map<String, Integer>[] codes,
+                BufferPool pool, CsvLimits limits, CsvFormat format, char delimiter, LevelTable[] codes,
                 int maxRows) {
         this.columns = columns;
         this.slot = slot;
@@ -85,7 +91,8 @@ final class ChunkParser {
         this.delimiter = (byte) delimiter;
         this.decimal = (byte) format.decimal();
         this.na = format.naBytes();
-        this.drop = format.missing() == CsvFormat.Missing.DROP;
+        this.drop = format.missing() != CsvFormat.Missing.FAIL;
+        this.keep = format.missing() == CsvFormat.Missing.KEEP;
         this.codes = codes;
         this.maxRows = maxRows;
         this.hint = format.inferCategorical() && mode != Mode.SNIFF;
@@ -95,6 +102,17 @@ final class ChunkParser {
             numericNa |= p.parse(t, 0, t.length, false) == DecimalParser.OK; // the fast path would take it
         }
         this.naNumeric = numericNa;
+        int min = Integer.MAX_VALUE;
+        int max = -1;
+        for (byte[] t : na) {
+            min = Math.min(min, t.length);
+            max = Math.max(max, t.length);
+            if (t.length > 0) {
+                naFirst[t[0] & 0xff] = true;
+            }
+        }
+        this.naMin = min;
+        this.naMax = max;
     }
 
     /** The old constructor: every selected column numeric, commas, strict. */
@@ -116,14 +134,16 @@ final class ChunkParser {
         boolean values1 = mode == Mode.DELIVER;
         double[] values = values1 ? pool.doubles(capacity * width) : new double[width];
         double[] tails = extended && values1 ? pool.doubles(capacity * width) : null;
-        HashSet<String>[] levelSets = null;
-        String[] rowKeys = null;
+        LevelTable[] found = null;   // in COLLECT: the texts of the rows kept so far
+        int[] rowIds = null;         // the id of this row's text in each categorical column, −1: new
+        byte[][] rowNew = null;      // a text not yet in the table, kept until the row is known to be kept
         if (mode == Mode.COLLECT) {
-            levelSets = new HashSet[width];
-            rowKeys = new String[width];
+            found = new LevelTable[width];
+            rowIds = new int[width];
+            rowNew = new byte[width][];
             for (int s = 0; s < width; s++) {
                 if (categorical[s]) {
-                    levelSets[s] = new HashSet<>();
+                    found[s] = new LevelTable();
                 }
             }
         }
@@ -207,6 +227,12 @@ final class ChunkParser {
                             if (naNumeric && isNa(b, a, number.stop)) {
                                 if (drop || mode == Mode.SNIFF) {
                                     missing = true;
+                                    if (keep && values1) {
+                                        values[base + s] = Double.NaN;
+                                        if (extended) {
+                                            tails[base + s] = 0.0;
+                                        }
+                                    }
                                 } else {
                                     badField = field;
                                     badDetail = missingValue(b, a, number.stop);
@@ -227,6 +253,34 @@ final class ChunkParser {
                         }
                     }
                     // not a clean number: the general path below finds the field and says what is wrong
+                }
+                if (mode == Mode.COLLECT && (a == end || b[a] != '"') && (s < 0 || !categorical[s])) {
+                    // collecting levels, a field that is not quoted nor categorical needs only its end and,
+                    // when selected, whether it is missing: no number is parsed (the delivering pass does)
+                    int j = ByteScan.fieldEnd(b, delim, a, end);
+                    int to = j;
+                    while (to > a && isBlank(b[to - 1])) {
+                        to--;
+                    }
+                    boolean plain = s < 0;
+                    if (s >= 0 && to - a <= numberLimit) {   // a longer cell: the general path reports it
+                        boolean isMissing = badField < 0 && (a == to || isNa(b, a, to));
+                        if (!isMissing) {
+                            plain = true;
+                        } else if (drop) {
+                            missing = true;
+                            plain = true;
+                        } // a missing value under --missing fail: the general path says so
+                    }
+                    if (plain) {
+                        field++;
+                        if (j < end && b[j] == delim) {
+                            pos = j + 1;
+                            continue;
+                        }
+                        lineEnd = j;
+                        break;
+                    }
                 }
                 int from;
                 int to;
@@ -277,10 +331,7 @@ final class ChunkParser {
                         break;
                     }
                 } else {
-                    int j = a;
-                    while (j < end && b[j] != delim && b[j] != '\n' && b[j] != '\r') {
-                        j++;
-                    }
+                    int j = ByteScan.fieldEnd(b, delim, a, end);
                     next = j;
                     from = a;
                     to = j;
@@ -316,15 +367,25 @@ final class ChunkParser {
                         if (isMissing) {
                             if (drop) {
                                 missing = true;
+                                if (keep && mode == Mode.COLLECT) {
+                                    rowIds[s] = Integer.MAX_VALUE;   // a missing cell (kept row): no level to collect
+                                } else if (keep && mode == Mode.DELIVER) {
+                                    values[base + s] = Double.NaN;
+                                    if (extended) {
+                                        tails[base + s] = 0.0;
+                                    }
+                                }
                             } else if (mode != Mode.SNIFF) {
                                 badField = field;
                                 badDetail = missingValue(cb, tf, tt);
                             }
                         } else if (mode == Mode.COLLECT) {
-                            rowKeys[s] = new String(cb, cf, ct - cf, StandardCharsets.ISO_8859_1);
+                            int id = found[s].get(cb, cf, ct);
+                            rowIds[s] = id;
+                            rowNew[s] = id < 0 ? Arrays.copyOfRange(cb, cf, ct) : null;
                         } else if (mode == Mode.DELIVER) {
-                            Integer code = codes[s].get(new String(cb, cf, ct - cf, StandardCharsets.ISO_8859_1));
-                            if (code == null) {
+                            int code = codes[s].get(cb, cf, ct);
+                            if (code < 0) {
                                 unknownField = unknownField < 0 ? field : unknownField;
                             } else {
                                 values[base + s] = code;
@@ -335,6 +396,12 @@ final class ChunkParser {
                         }
                     } else if (isMissing && (drop || mode == Mode.SNIFF)) {
                         missing = true;
+                        if (keep && values1) {
+                            values[base + s] = Double.NaN;
+                            if (extended) {
+                                tails[base + s] = 0.0;
+                            }
+                        }
                     } else if (mode == Mode.COLLECT && !isMissing) {
                         // collecting levels needs only which rows are kept: the delivering pass parses
                         // (and checks) the numbers, which are most of the work
@@ -387,11 +454,11 @@ final class ChunkParser {
             } else if (badField >= 0) {
                 error = column(badField) + ": " + badDetail;
                 errorField = badField;
-            } else if (unknownField >= 0 && !missing) {
+            } else if (unknownField >= 0 && (!missing || keep)) {
                 error = column(unknownField) + ": a value not seen when the levels were read (did the file change"
                         + " while it was read?)";
-            } else if (mode == Mode.COLLECT && !missing) {
-                error = collect(rowKeys, levelSets);
+            } else if (mode == Mode.COLLECT && (!missing || keep)) {
+                error = collect(rowIds, rowNew, found);
             }
             if (error != null) {
                 errorLine = line;
@@ -399,7 +466,7 @@ final class ChunkParser {
             }
             pos = afterLineEnd(b, lineEnd, end);
             records++;
-            if (missing && mode != Mode.SNIFF) {
+            if (missing && mode != Mode.SNIFF && !keep) {
                 dropped++;
                 line += 1 + innerLines;
                 continue;
@@ -426,17 +493,25 @@ final class ChunkParser {
         parsed.errorColumn = errorField >= 0 && errorField < columns.size() ? columns.get(errorField) : null;
         parsed.dropped = dropped;
         parsed.records = records;
-        parsed.levelSets = levelSets;
+        parsed.levelSets = levelSets(found);
         parsed.textDetail = textDetail;
         parsed.textLine = textLine;
         return parsed;
     }
 
-    /** Adds a kept row's categorical texts to the chunk's sets; an error when one is not UTF-8. */
-    private String collect(String[] rowKeys, HashSet<String>[] levelSets) {
+    /**
+     * Adds a kept row's categorical texts that are new to the chunk's tables; an error when one is
+     * not UTF-8.
+     */
+    private String collect(int[] rowIds, byte[][] rowNew, LevelTable[] found) {
         for (int s = 0; s < width; s++) {
-            if (levelSets[s] != null && levelSets[s].add(rowKeys[s]) && !isAscii(rowKeys[s])) {
-                byte[] raw = rowKeys[s].getBytes(StandardCharsets.ISO_8859_1);
+            if (found[s] == null || rowIds[s] >= 0) {
+                continue;
+            }
+            byte[] raw = rowNew[s];
+            rowNew[s] = null;
+            found[s].add(raw, 0, raw.length);
+            if (!isAscii(raw)) {
                 try {
                     StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw));
                 } catch (CharacterCodingException e) {
@@ -451,13 +526,31 @@ final class ChunkParser {
         return null;
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
+    private static boolean isAscii(byte[] b) {
+        for (byte c : b) {
+            if (c < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The chunk's texts per categorical column as ISO-8859-1 strings of their bytes (what the pass merges). */
+    @SuppressWarnings("unchecked")
+    private HashSet<String>[] levelSets(LevelTable[] found) {
+        if (found == null) {
+            return null;
+        }
+        HashSet<String>[] sets = new HashSet[width];
+        for (int s = 0; s < width; s++) {
+            if (found[s] != null) {
+                sets[s] = new HashSet<>(found[s].size() * 2);
+                for (int id = 0; id < found[s].size(); id++) {
+                    sets[s].add(new String(found[s].key(id), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return sets;
     }
 
     /** Copies the quoted content {@code b[from, to)} into {@link #scratch} with each "" made one quote; its length. */
@@ -494,6 +587,9 @@ final class ChunkParser {
     /** Whether {@code b[from, to)} (trimmed) is one of the NA texts. */
     private boolean isNa(byte[] b, int from, int to) {
         int n = to - from;
+        if (n < naMin || n > naMax || n > 0 && !naFirst[b[from] & 0xff]) {
+            return false;
+        }
         for (byte[] t : na) {
             if (t.length == n && Arrays.equals(b, from, to, t, 0, n)) {
                 return true;

@@ -35,7 +35,7 @@ final class CsvPass {
     private final boolean[] categorical;
     private final ChunkParser.Mode mode;
     private final CsvFormat format;
-    private final java.util.Map<String, Integer>[] codes;
+    private final LevelTable[] codes;
     /** In {@link ChunkParser.Mode#COLLECT}: the distinct texts of each categorical column. */
     final java.util.HashSet<String>[] levels;
     /** Records left out for a missing value, once the pass is complete. */
@@ -54,7 +54,7 @@ final class CsvPass {
     @SuppressWarnings("unchecked")
     CsvPass(Path file, String name, CsvHeader header, int[] slot, int width, boolean extended, int threads,
             int chunkSize, ProgressListener listener, RowLines rowLines, long fileSize, CsvLimits limits,
-            CsvFormat format, boolean[] categorical, ChunkParser.Mode mode, java.util.Map<String, Integer>[] codes,
+            CsvFormat format, boolean[] categorical, ChunkParser.Mode mode, LevelTable[] codes,
             Consumer<RowBlock> consumer) {
         this.format = format;
         this.categorical = categorical;

@@ -31,8 +31,8 @@ import org.gramian.data.RowSource;
  * {@link #withCategorical}, or found to hold text in the first {@value CsvFormat#SNIFF_ROWS}
  * records) deliver the index of each cell's level in {@link #levels(String)}. A missing value (an
  * empty cell, {@code NA}, {@code NaN}, {@code null}, {@code N/A}) in a selected column drops its
- * row ({@link #droppedRows()}) or is an error, as the format says. Other columns are stepped over,
- * so they may hold anything. Blank lines are skipped (line numbers in messages stay physical).
+ * row ({@link #droppedRows()}), is an error, or is delivered as NaN, as the format says. Other
+ * columns are stepped over, so they may hold anything. Blank lines are skipped (line numbers in messages stay physical).
  * Lines end with LF, CRLF or a lone CR (old Mac files); a UTF-8 byte order mark is accepted. A file
  * that is not UTF-8 text (a NUL byte, bytes that are not UTF-8, mostly control characters in its
  * first 8 KB) is rejected when it is opened.
@@ -383,20 +383,18 @@ public final class CsvSource implements RowSource {
         }
     }
 
-    /** For each categorical column, its level's index by the cell's bytes (ISO-8859-1 text of them). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Integer>[] codes(boolean[] flags) {
+    /** For each categorical column, its levels' bytes, each with its index in {@link #levels(String)} as id. */
+    private LevelTable[] codes(boolean[] flags) {
         List<String>[] levels = levels();
-        Map<String, Integer>[] codes = new Map[flags.length];
+        LevelTable[] codes = new LevelTable[flags.length];
         for (int s = 0; s < flags.length; s++) {
             if (flags[s]) {
-                List<String> l = levels[s];
-                Map<String, Integer> m = new HashMap<>(l.size() * 2);
-                for (int k = 0; k < l.size(); k++) {
-                    m.put(new String(l.get(k).getBytes(StandardCharsets.UTF_8),
-                            StandardCharsets.ISO_8859_1), k);
+                LevelTable t = new LevelTable();
+                for (String level : levels[s]) {
+                    byte[] bytes = level.getBytes(StandardCharsets.UTF_8);
+                    t.add(bytes, 0, bytes.length);   // distinct texts: the ids are 0, 1, … in level order
                 }
-                codes[s] = m;
+                codes[s] = t;
             }
         }
         return codes;
@@ -455,7 +453,7 @@ public final class CsvSource implements RowSource {
         for (boolean f : flags) {
             any |= f;
         }
-        Map<String, Integer>[] codes = any ? codes(flags) : null;
+        LevelTable[] codes = any ? codes(flags) : null;
         CsvPass pass = new CsvPass(file, name, header, slot, selected.size(), extended, threads, chunkSize, listener,
                 rowLines, fileSize(), limits, format, flags, ChunkParser.Mode.DELIVER, codes, consumer);
         pass.run();

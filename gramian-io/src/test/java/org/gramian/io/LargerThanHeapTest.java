@@ -62,6 +62,27 @@ class LargerThanHeapTest {
         fitInSmallHeap(f, 250_000, 24);
     }
 
+    /**
+     * A formula with the text column as a factor: the levels pass and the fit stream too. The tag
+     * does not enter y, so its coefficient is 0 (to rounding).
+     */
+    @Test
+    void factorCsvThreeTimesTheHeap() throws Exception {
+        Path f = dir.resolve("factor.csv");
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(f), StandardCharsets.US_ASCII),
+                1 << 16)) {
+            write(w, 1_900_000, 3);
+        }
+        String out = run(f, List.of("y ~ x1 + x2 + x3 + tag"));
+        List<String> lines = out.lines().toList();
+        for (int j = 0; j < 4; j++) {
+            assertThat(Double.parseDouble(lines.get(j))).as(out).isCloseTo(TRUE[j], Offset.offset(1e-12));
+        }
+        assertThat(Double.parseDouble(lines.get(4))).as(out).isCloseTo(0.0, Offset.offset(1e-12)); // tagb
+        assertThat(lines.get(5)).isEqualTo("rows 1900000");
+        assertThat(Long.parseLong(lines.get(7).substring("maxMemory ".length()))).isLessThanOrEqualTo(48L << 20);
+    }
+
     /** Columns tag, x1..xk, y; only x1..x3 enter y, the other features have true coefficient 0. */
     private static void write(Writer w, int rows, int features) throws IOException {
         SplittableRandom rnd = new SplittableRandom(42);
@@ -83,17 +104,25 @@ class LargerThanHeapTest {
         }
     }
 
-    private static void fitInSmallHeap(Path f, long rows, int features) throws Exception {
+    /** FitFileMain on the file with these arguments in a forked JVM with a 48 MB heap: its output. */
+    private static String run(Path f, List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-                FitFileMain.class.getName(), f.toString(), "y"));
-        for (int j = 1; j <= features; j++) {
-            command.add("x" + j);
-        }
+                FitFileMain.class.getName(), f.toString()));
+        command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static void fitInSmallHeap(Path f, long rows, int features) throws Exception {
+        List<String> args = new ArrayList<>(List.of("y"));
+        for (int j = 1; j <= features; j++) {
+            args.add("x" + j);
+        }
+        String out = run(f, args);
         List<String> lines = new ArrayList<>(out.lines().toList());
         for (int j = 0; j <= features; j++) {
             double truth = j < TRUE.length ? TRUE[j] : 0.0;
