@@ -78,6 +78,43 @@ public final class GramAccumulator implements java.io.Serializable {
         }
     }
 
+    /**
+     * {@link #augment} fused with a plain design's expansion ({@link org.gramian.design.Design#plainColumns}):
+     * writes ([v[base + cols[j]]] (1 where cols[j] &lt; 0), v[base + target]] − s)·scale into
+     * {@code out[0..m)}, the same operations on the same values as {@code expand} then {@code augment}.
+     *
+     * @return false when a value read is not finite (out is then garbage): the caller runs
+     *         {@code expand} on the row for its error
+     */
+    public boolean augmentColumns(double[] v, int base, int[] cols, int target, double[] out) {
+        final int p = m - 1;
+        final double[] d = scale;
+        double check = 0.0; // t·0 is ±0 for finite t, NaN for ±∞ and NaN: stays 0 only if all are finite
+        if (shift == null) {
+            for (int j = 0; j < p; j++) {
+                int c = cols[j];
+                double t = c < 0 ? 1.0 : v[base + c];
+                check += t * 0.0;
+                out[j] = t * d[j];
+            }
+            double y = v[base + target];
+            check += y * 0.0;
+            out[p] = y * d[p];
+        } else {
+            final double[] s = shift;
+            for (int j = 0; j < p; j++) {
+                int c = cols[j];
+                double t = c < 0 ? 1.0 : v[base + c];
+                check += t * 0.0;
+                out[j] = (t - s[j]) * d[j];
+            }
+            double y = v[base + target];
+            check += y * 0.0;
+            out[p] = (y - s[p]) * d[p];
+        }
+        return check == 0.0;
+    }
+
     /** Adds one observation: design row x[0..p) and response y. */
     public void add(double[] x, double y) {
         requireUnspent();

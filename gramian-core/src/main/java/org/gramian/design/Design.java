@@ -253,6 +253,33 @@ public final class Design {
         return names;
     }
 
+    /**
+     * When every design column is a source column as it is (or the constant 1): for a bound model
+     * without formula, weights or powers, the source column of each design column, −1 for the
+     * constant 1 (the intercept); otherwise null. With it, a Gram pass may copy a row's values
+     * straight into the augmented row ({@link org.gramian.accumulate.GramAccumulator#augmentColumns})
+     * instead of calling {@link #expand} per row: {@code expand} would produce the same values, and it
+     * is still the one to call for a row holding a non-finite value, for its error message.
+     */
+    public int[] plainColumns() {
+        if (functions != null || sourceIndex == null || targetIndex < 0 || weightIndex >= 0) {
+            return null;
+        }
+        int[] cols = new int[terms.size()];
+        for (int j = 0; j < cols.length; j++) {
+            if (terms.get(j) instanceof Term.Power || chained[j]) {
+                return null;
+            }
+            cols[j] = feature[j] < 0 ? -1 : sourceIndex[feature[j]];
+        }
+        return cols;
+    }
+
+    /** The source column of the target (bound designs), as {@link #expand} reads it; −1 if unbound. */
+    public int targetColumn() {
+        return targetIndex;
+    }
+
     /** Index of the intercept column, or −1 when the model has none. */
     public int interceptIndex() {
         return interceptIndex;
