@@ -2,7 +2,6 @@ package org.gramian.accumulate;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
-import org.gramian.numeric.DDVectors;
 
 /**
  * Streaming Householder QR of the augmented matrix [X y] in double-double arithmetic.
@@ -25,9 +24,10 @@ import org.gramian.numeric.DDVectors;
  * geometrically, and after about five of them their squares underflow and 2/vᵀv overflows
  * (every estimate NA from p = 325 on).
  *
- * <p>The hot loops (a dot product and an axpy over the block's rows, per column pair) work on
- * separate arrays of leading and trailing parts ({@link DDVectors}: error-free transformations written out),
- * so that they allocate nothing.
+ * <p>The hot loops (the dot products of a column with the later ones, and the rank-one update of the
+ * block) work on separate arrays of leading and trailing parts, row by row ({@link HouseholderKernel}:
+ * error-free transformations written out), so that they allocate nothing and the independent sums
+ * of a step overlap.
  */
 public final class HouseholderAccumulator implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -40,6 +40,10 @@ public final class HouseholderAccumulator implements java.io.Serializable {
     private final double[] bh;   // buffered rows, row-major BLOCK×m
     private final double[] bl;
     private final double[] scale;
+    private final double[] dh;   // step scratch: dot products of column j with the block's columns
+    private final double[] dl;
+    private final double[] ch;   // step scratch: the multiples of column j added to the others
+    private final double[] cl;
     private final double negligible; // (m·2⁻¹⁰⁴)²
     private int buffered;
     private long n;
@@ -62,6 +66,10 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         this.rl = new double[m * m];
         this.bh = new double[BLOCK * m];
         this.bl = new double[BLOCK * m];
+        this.dh = new double[m];
+        this.dl = new double[m];
+        this.ch = new double[m];
+        this.cl = new double[m];
     }
 
     /** Adds one augmented row [x₀ … x_{p−1}, y] (length m), multiplied by the scale. */
@@ -109,10 +117,16 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         rl[i * m + j] = v.lo;
     }
 
-    /** Replaces R by the triangular factor of [R; b[0..rows)]; b is overwritten. */
+    /**
+     * Replaces R by the triangular factor of [R; b[0..rows)]; b is overwritten. Step j takes the dot
+     * products of column j with every later column of the block in one row-by-row sweep and applies
+     * the reflection to the block in another ({@link HouseholderKernel}: the same bits as one dot
+     * product and one axpy per column pair, faster).
+     */
     private void triangularize(double[] h, double[] l, int rows) {
         for (int j = 0; j < m; j++) {
-            DD sb = dot(h, l, rows, j, j);
+            HouseholderKernel.columnDots(h, l, rows, m, j, dh, dl);
+            DD sb = DD.of(dh[j], dl[j]);
             if (sb.isZero() || sb.hi <= negligible * columnNorm2(j)) {
                 continue; // column zero below the diagonal, to the arithmetic's precision
             }
@@ -125,11 +139,13 @@ public final class HouseholderAccumulator implements java.io.Serializable {
             DD vtv = v0.square().add(sb);
             DD twoOverVtv = DD.of(2.0).divide(vtv);
             for (int k = j + 1; k < m; k++) {
-                DD s = v0.multiply(r(j, k)).add(dot(h, l, rows, j, k));
+                DD s = v0.multiply(r(j, k)).add(DD.of(dh[k], dl[k]));
                 DD f = s.multiply(twoOverVtv);
                 setR(j, k, r(j, k).subtract(f.multiply(v0)));
-                axpy(h, l, rows, j, k, f.negate());
+                ch[k] = -f.hi;                      // the block's columns get −f times column j
+                cl[k] = -f.lo;
             }
+            HouseholderKernel.rankOneUpdate(h, l, rows, m, j, ch, cl);
             setR(j, j, alpha);
             for (int i = 0; i < rows; i++) {
                 h[i * m + j] = 0.0;
@@ -146,16 +162,6 @@ public final class HouseholderAccumulator implements java.io.Serializable {
             s += v * v;
         }
         return s;
-    }
-
-    /** Σᵢ b[i][j]·b[i][k] in double-double. */
-    private DD dot(double[] h, double[] l, int rows, int j, int k) {
-        return DDVectors.dot(h, l, j, h, l, k, m, rows);
-    }
-
-    /** b[i][k] += c·b[i][j] for every buffered row, in double-double. */
-    private void axpy(double[] h, double[] l, int rows, int j, int k, DD c) {
-        DDVectors.axpy(c, h, l, j, h, l, k, m, rows);
     }
 
     public long count() {
