@@ -35,6 +35,7 @@ public final class HouseholderAccumulator implements java.io.Serializable {
     static final int BLOCK = BlockSizes.HOUSEHOLDER_ROWS;
 
     private final int m;
+    private final int w;         // distance between buffered rows: m, plus the vector kernel's padding
     private final double[] rh;   // R, leading parts, row-major m×m
     private final double[] rl;   // R, trailing parts
     private final double[] bh;   // buffered rows, row-major BLOCK×m
@@ -64,17 +65,18 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         this.negligible = tol * tol;
         this.rh = new double[m * m];
         this.rl = new double[m * m];
-        this.bh = new double[BLOCK * m];
-        this.bl = new double[BLOCK * m];
-        this.dh = new double[m];
-        this.dl = new double[m];
-        this.ch = new double[m];
-        this.cl = new double[m];
+        this.w = m + HouseholderKernels.padding();
+        this.bh = new double[BLOCK * w];
+        this.bl = new double[BLOCK * w];
+        this.dh = new double[w];
+        this.dl = new double[w];
+        this.ch = new double[w];
+        this.cl = new double[w];
     }
 
     /** Adds one augmented row [x₀ … x_{p−1}, y] (length m), multiplied by the scale. */
     public void add(DD[] augmentedRow) {
-        int base = buffered * m;
+        int base = buffered * w;
         for (int k = 0; k < m; k++) {
             bh[base + k] = augmentedRow[k].hi * scale[k];
             bl[base + k] = augmentedRow[k].lo * scale[k];
@@ -93,8 +95,12 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         }
         flush();
         other.flush();
-        double[] oh = other.rh.clone();
-        double[] ol = other.rl.clone();
+        double[] oh = new double[m * w];
+        double[] ol = new double[m * w];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(other.rh, i * m, oh, i * w, m);
+            System.arraycopy(other.rl, i * m, ol, i * w, m);
+        }
         triangularize(oh, ol, m);
         n += other.n;
     }
@@ -118,14 +124,15 @@ public final class HouseholderAccumulator implements java.io.Serializable {
     }
 
     /**
-     * Replaces R by the triangular factor of [R; b[0..rows)]; b is overwritten. Step j takes the dot
+     * Replaces R by the triangular factor of [R; b[0..rows)] (rows w apart); b is overwritten. Step j takes the dot
      * products of column j with every later column of the block in one row-by-row sweep and applies
      * the reflection to the block in another ({@link HouseholderKernel}: the same bits as one dot
      * product and one axpy per column pair, faster).
      */
     private void triangularize(double[] h, double[] l, int rows) {
+        HouseholderKernels.Impl kernel = HouseholderKernels.current();
         for (int j = 0; j < m; j++) {
-            HouseholderKernel.columnDots(h, l, rows, m, j, dh, dl);
+            kernel.columnDots(h, l, rows, w, m, j, dh, dl);
             DD sb = DD.of(dh[j], dl[j]);
             if (sb.isZero() || sb.hi <= negligible * columnNorm2(j)) {
                 continue; // column zero below the diagonal, to the arithmetic's precision
@@ -145,11 +152,11 @@ public final class HouseholderAccumulator implements java.io.Serializable {
                 ch[k] = -f.hi;                      // the block's columns get −f times column j
                 cl[k] = -f.lo;
             }
-            HouseholderKernel.rankOneUpdate(h, l, rows, m, j, ch, cl);
+            kernel.rankOneUpdate(h, l, rows, w, m, j, ch, cl);
             setR(j, j, alpha);
             for (int i = 0; i < rows; i++) {
-                h[i * m + j] = 0.0;
-                l[i * m + j] = 0.0;
+                h[i * w + j] = 0.0;
+                l[i * w + j] = 0.0;
             }
         }
     }

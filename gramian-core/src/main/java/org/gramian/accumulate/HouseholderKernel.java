@@ -2,8 +2,8 @@ package org.gramian.accumulate;
 
 /**
  * The two O(b·m) loops of one Householder step of {@link HouseholderAccumulator}, written row by row
- * over a block B (b rows, row-major, row length m, leading parts {@code h} and trailing parts
- * {@code l}) so that the m − j independent column sums of a step advance together.
+ * over a block B (b rows of m columns, row-major with rows w ≥ m apart, leading parts {@code h} and
+ * trailing parts {@code l}) so that the m − j independent column sums of a step advance together.
  *
  * <p>Step j needs dₖ = Σᵢ B[i][j]·B[i][k] for every k ≥ j (one double-double dot product per
  * column), then the rank-one update B[i][k] += cₖ·B[i][j] for every k &gt; j. Taken column by column
@@ -30,12 +30,12 @@ final class HouseholderKernel {
      * summed, not yet renormalized: {@code DD.of(dh[k], dl[k])} is what
      * {@link org.gramian.numeric.DDVectors#dot} returns. Entries below j are untouched.
      */
-    static void columnDots(double[] h, double[] l, int rows, int m, int j, double[] dh, double[] dl) {
+    static void columnDots(double[] h, double[] l, int rows, int w, int m, int j, double[] dh, double[] dl) {
         for (int k = j; k < m; k++) {
             dh[k] = 0;
             dl[k] = 0;
         }
-        for (int i = 0, row = 0; i < rows; i++, row += m) {
+        for (int i = 0, row = 0; i < rows; i++, row += w) {
             double x = h[row + j];
             double xl = l[row + j];
             for (int k = j; k < m; k++) {
@@ -69,8 +69,8 @@ final class HouseholderKernel {
      * B[i][k] += cₖ·B[i][j] for k ∈ (j, m) and i &lt; rows, in double-double, cₖ = (ch[k], cl[k]):
      * per entry exactly {@link org.gramian.numeric.DDVectors#axpy}'s operations.
      */
-    static void rankOneUpdate(double[] h, double[] l, int rows, int m, int j, double[] ch, double[] cl) {
-        for (int i = 0, row = 0; i < rows; i++, row += m) {
+    static void rankOneUpdate(double[] h, double[] l, int rows, int w, int m, int j, double[] ch, double[] cl) {
+        for (int i = 0, row = 0; i < rows; i++, row += w) {
             double u = h[row + j];
             double ul = l[row + j];
             for (int k = j + 1; k < m; k++) {

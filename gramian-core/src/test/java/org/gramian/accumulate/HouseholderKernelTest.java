@@ -29,7 +29,7 @@ class HouseholderKernelTest {
                 for (int j = 0; j < m; j++) {
                     double[] dh = new double[m];
                     double[] dl = new double[m];
-                    HouseholderKernel.columnDots(h, l, rows, m, j, dh, dl);
+                    HouseholderKernel.columnDots(h, l, rows, m, m, j, dh, dl);
                     for (int k = j; k < m; k++) {
                         DD want = DDVectors.dot(h, l, j, h, l, k, m, rows);
                         DD got = DD.of(dh[k], dl[k]);
@@ -47,7 +47,7 @@ class HouseholderKernelTest {
                     for (int k = j + 1; k < m; k++) {
                         DDVectors.axpy(DD.of(ch[k], cl[k]), wh, wl, j, wh, wl, k, m, rows);
                     }
-                    HouseholderKernel.rankOneUpdate(h, l, rows, m, j, ch, cl);
+                    HouseholderKernel.rankOneUpdate(h, l, rows, m, m, j, ch, cl);
                     assertThat(rawBits(h)).isEqualTo(rawBits(wh));
                     assertThat(rawBits(l)).isEqualTo(rawBits(wl));
                 }
