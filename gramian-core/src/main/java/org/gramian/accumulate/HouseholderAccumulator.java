@@ -124,13 +124,15 @@ public final class HouseholderAccumulator implements java.io.Serializable {
     }
 
     /**
-     * Replaces R by the triangular factor of [R; b[0..rows)] (rows w apart); b is overwritten. Step j takes the dot
-     * products of column j with every later column of the block in one row-by-row sweep and applies
-     * the reflection to the block in another ({@link HouseholderKernel}: the same bits as one dot
-     * product and one axpy per column pair, faster).
+     * Replaces R by the triangular factor of [R; b[0..rows)] (rows w apart); b is overwritten. Step j
+     * takes the dot products of column j with every later column of the block in one row-by-row
+     * sweep and applies the reflection to the block in another ({@link HouseholderKernel}, or its
+     * Vector API twin: the same bits as one dot product and one axpy per column pair, faster).
      */
     private void triangularize(double[] h, double[] l, int rows) {
         HouseholderKernels.Impl kernel = HouseholderKernels.current();
+        boolean timing = HouseholderKernels.timing(kernel);
+        long t0 = timing ? System.nanoTime() : 0L;
         for (int j = 0; j < m; j++) {
             kernel.columnDots(h, l, rows, w, m, j, dh, dl);
             DD sb = DD.of(dh[j], dl[j]);
@@ -158,6 +160,9 @@ public final class HouseholderAccumulator implements java.io.Serializable {
                 h[i * w + j] = 0.0;
                 l[i * w + j] = 0.0;
             }
+        }
+        if (timing) {
+            HouseholderKernels.scalarTime(System.nanoTime() - t0);
         }
     }
 

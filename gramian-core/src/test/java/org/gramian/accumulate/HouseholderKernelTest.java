@@ -2,57 +2,105 @@ package org.gramian.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 import org.gramian.numeric.DD;
 import org.gramian.numeric.DDVectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The row-by-row Householder kernel gives the same bits as the column-by-column double-double dot
- * products and axpys it replaced ({@link ColumnwiseHouseholder}, the previous accumulator, kept as
- * the oracle): on random data with decimal tails, at every width around the SIMD lane counts, on
+ * The row-by-row Householder kernels, scalar and Vector API, give the same bits as the
+ * column-by-column double-double dot products and axpys they replaced: each kernel directly against
+ * {@link DDVectors} (random and hostile values: signed zeros, subnormals, 1e±300, infinities), and
+ * the accumulator against {@link ColumnwiseHouseholder} (the previous accumulator, kept as the
+ * oracle) on random data with decimal tails, at every width around the SIMD lane counts, on
  * partial blocks and merges, and on hostile data (magnitudes 1e±150, zero, duplicated and constant
- * columns, signed zeros, overflow).
+ * columns, signed zeros, overflow). The accumulator runs the kernel the test JVM is configured for
+ * (the build runs this class with {@code -Dgramian.kernel=vector} and again with {@code =scalar}).
  */
 class HouseholderKernelTest {
     private static final int[] WIDTHS = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 20, 21, 31, 32, 33, 47, 70};
 
-    /** The kernels directly against DDVectors.dot and axpy, on random blocks and every j. */
+    /** The kernels this JVM can run: the scalar one, and the Vector API one with the module. */
+    private static List<HouseholderKernels.Impl> kernels() {
+        return HouseholderKernels.VECTOR == null ? List.of(HouseholderKernels.SCALAR)
+                : List.of(HouseholderKernels.SCALAR, HouseholderKernels.VECTOR);
+    }
+
+    @Test
+    void theVectorKernelIsTestedWhereverTheModuleIs() {
+        assertThat(HouseholderKernels.VECTOR != null).isEqualTo(GramKernels.vectorAvailable());
+    }
+
+    /** Both kernels directly against DDVectors.dot and axpy, on random blocks and every j. */
     @Test
     void kernelsEqualTheColumnwiseDotAndAxpy() {
-        Random r = new Random(11);
-        for (int m : new int[]{1, 2, 3, 8, 9, 17, 24, 41}) {
-            for (int rows : new int[]{1, 2, 7, 64}) {
-                double[] h = new double[rows * m];
-                double[] l = new double[rows * m];
-                fill(r, h, l);
-                for (int j = 0; j < m; j++) {
-                    double[] dh = new double[m];
-                    double[] dl = new double[m];
-                    HouseholderKernel.columnDots(h, l, rows, m, m, j, dh, dl);
-                    for (int k = j; k < m; k++) {
-                        DD want = DDVectors.dot(h, l, j, h, l, k, m, rows);
-                        DD got = DD.of(dh[k], dl[k]);
-                        assertThat(bits(got)).as("m %d rows %d j %d k %d", m, rows, j, k).isEqualTo(bits(want));
+        for (HouseholderKernels.Impl kernel : kernels()) {
+            Random r = new Random(11);
+            for (int m : new int[]{1, 2, 7, 8, 9, 17, 41}) {
+                for (int rows : new int[]{1, 7, 64}) {
+                    for (int hostile = 0; hostile < 2; hostile++) {
+                        checkKernel(kernel, r, m, rows, hostile == 1);
                     }
-                    double[] ch = new double[m];
-                    double[] cl = new double[m];
-                    for (int k = j + 1; k < m; k++) {
-                        DD c = DD.of(r.nextGaussian()).multiply(DD.of(1 + r.nextDouble()));
-                        ch[k] = c.hi;
-                        cl[k] = c.lo;
-                    }
-                    double[] wh = h.clone();
-                    double[] wl = l.clone();
-                    for (int k = j + 1; k < m; k++) {
-                        DDVectors.axpy(DD.of(ch[k], cl[k]), wh, wl, j, wh, wl, k, m, rows);
-                    }
-                    HouseholderKernel.rankOneUpdate(h, l, rows, m, m, j, ch, cl);
-                    assertThat(rawBits(h)).isEqualTo(rawBits(wh));
-                    assertThat(rawBits(l)).isEqualTo(rawBits(wl));
                 }
             }
         }
+    }
+
+    private static void checkKernel(HouseholderKernels.Impl kernel, Random r, int m, int rows, boolean hostile) {
+        String what = kernel.name() + " m " + m + " rows " + rows + (hostile ? " hostile" : "");
+        int w = m + kernel.padding();
+        double[] h = new double[rows * w];
+        double[] l = new double[rows * w];
+        double[] ch = new double[w];
+        double[] cl = new double[w];
+        // the reference works on an unpadded copy
+        double[] rh = new double[rows * m];
+        double[] rl = new double[rows * m];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < m; k++) {
+                DD v = hostile ? hostileValue(r) : DD.sum(r.nextGaussian(), r.nextGaussian() * 0x1p-56);
+                h[i * w + k] = rh[i * m + k] = v.hi;
+                l[i * w + k] = rl[i * m + k] = v.lo;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            double[] dh = new double[w];
+            double[] dl = new double[w];
+            kernel.columnDots(h, l, rows, w, m, j, dh, dl);
+            for (int k = j; k < m; k++) {
+                DD want = DDVectors.dot(rh, rl, j, rh, rl, k, m, rows);
+                assertThat(bits(DD.of(dh[k], dl[k]))).as("%s j %d k %d", what, j, k).isEqualTo(bits(want));
+            }
+            for (int k = j + 1; k < m; k++) {
+                DD c = hostile ? hostileValue(r) : DD.of(r.nextGaussian()).multiply(DD.of(1 + r.nextDouble()));
+                ch[k] = c.hi;
+                cl[k] = c.lo;
+                DDVectors.axpy(c, rh, rl, j, rh, rl, k, m, rows);
+            }
+            kernel.rankOneUpdate(h, l, rows, w, m, j, ch, cl);
+            for (int i = 0; i < rows; i++) {
+                for (int k = 0; k < m; k++) {
+                    assertThat(Double.doubleToLongBits(h[i * w + k])).as("%s j %d (%d, %d)", what, j, i, k)
+                            .isEqualTo(Double.doubleToLongBits(rh[i * m + k]));
+                    assertThat(Double.doubleToLongBits(l[i * w + k])).as("%s j %d (%d, %d) lo", what, j, i, k)
+                            .isEqualTo(Double.doubleToLongBits(rl[i * m + k]));
+                }
+            }
+        }
+    }
+
+    /** Zeros of both signs, subnormals, huge and tiny magnitudes, infinities, ordinary values. */
+    private static DD hostileValue(Random r) {
+        return switch (r.nextInt(8)) {
+            case 0 -> DD.of(0.0);
+            case 1 -> DD.of(-0.0);
+            case 2 -> DD.of(Double.MIN_VALUE * (1 + r.nextInt(1000)));
+            case 3 -> DD.sum(1e300 * r.nextGaussian(), 1e283 * r.nextGaussian());
+            case 4 -> DD.sum(1e-300 * r.nextGaussian(), 1e-317 * r.nextGaussian());
+            case 5 -> DD.of(r.nextBoolean() ? Double.POSITIVE_INFINITY : 1.0);
+            default -> DD.sum(r.nextGaussian(), r.nextGaussian() * 0x1p-56);
+        };
     }
 
     @Test
@@ -154,14 +202,6 @@ class HouseholderKernelTest {
         long[] out = new long[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = Double.doubleToLongBits(v[i]);
-        }
-        return out;
-    }
-
-    private static long[] rawBits(double[] v) {
-        long[] out = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Double.doubleToRawLongBits(v[i]);
         }
         return out;
     }
