@@ -88,6 +88,24 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         }
     }
 
+    /**
+     * Adds one augmented row given as leading and trailing parts (length ≥ m each; the row is
+     * {@code DD.of(hi[k], lo[k])}), multiplied by the scale: the same as {@link #add(DD[])} of
+     * those double-doubles when each pair is normalized (hi is hi + lo rounded), without objects.
+     */
+    public void add(double[] hi, double[] lo) {
+        int base = buffered * w;
+        for (int k = 0; k < m; k++) {
+            bh[base + k] = hi[k] * scale[k];
+            bl[base + k] = lo[k] * scale[k];
+        }
+        buffered++;
+        n++;
+        if (buffered == BLOCK) {
+            flush();
+        }
+    }
+
     /** Folds another accumulator's rows in (its R stacked under ours). */
     public void merge(HouseholderAccumulator other) {
         if (!java.util.Arrays.equals(scale, other.scale)) {
