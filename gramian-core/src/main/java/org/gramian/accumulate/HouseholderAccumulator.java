@@ -165,13 +165,7 @@ public final class HouseholderAccumulator implements java.io.Serializable {
             DD v0 = rjj.subtract(alpha);           // no cancellation: alpha has the opposite sign
             DD vtv = v0.square().add(sb);
             DD twoOverVtv = DD.of(2.0).divide(vtv);
-            for (int k = j + 1; k < m; k++) {
-                DD s = v0.multiply(r(j, k)).add(DD.of(dh[k], dl[k]));
-                DD f = s.multiply(twoOverVtv);
-                setR(j, k, r(j, k).subtract(f.multiply(v0)));
-                ch[k] = -f.hi;                      // the block's columns get −f times column j
-                cl[k] = -f.lo;
-            }
+            reflectRow(j, v0, twoOverVtv);
             kernel.rankOneUpdate(h, l, rows, w, m, j, ch, cl);
             setR(j, j, alpha);
             for (int i = 0; i < rows; i++) {
@@ -182,6 +176,80 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         if (timing) {
             HouseholderKernels.scalarTime(System.nanoTime() - t0);
         }
+    }
+
+    /**
+     * Row j of R under step j's reflection, and the multiples of column j the block's columns get:
+     * for k &gt; j, with dₖ the block's dot product,
+     * <pre>
+     *   s = v0·R[j][k] + dₖ;   f = s·(2/vᵀv);   R[j][k] −= f·v0;   cₖ = −f
+     * </pre>
+     * in double-double. This is {@link DD}'s {@code of}, {@code multiply}, {@code add},
+     * {@code subtract} and {@code negate}, written out on doubles in exactly their operations (the
+     * same bits; no objects in an O(m²)-per-block loop).
+     */
+    private void reflectRow(int j, DD v0, DD twoOverVtv) {
+        final double vh = v0.hi;
+        final double vl = v0.lo;
+        final double th = twoOverVtv.hi;
+        final double tl = twoOverVtv.lo;
+        for (int k = j + 1, jk = j * m + k; k < m; k++, jk++) {
+            // r = DD.of(R[j][k])
+            double r0 = rh[jk];
+            double r1 = rl[jk];
+            double rH = r0 + r1;
+            double rL = r1 - (rH - r0);
+            // a = v0.multiply(r)
+            double p = vh * rH;
+            double e = Math.fma(vh, rH, -p);
+            e += vh * rL + vl * rH;
+            double aH = p + e;
+            double aL = e - (aH - p);
+            // d = DD.of(dh[k], dl[k])
+            double d0 = dh[k];
+            double d1 = dl[k];
+            double dH = d0 + d1;
+            double dL = d1 - (dH - d0);
+            // s = a.add(d)
+            double sH = add(aH, aL, dH, dL);
+            double sL = addLo;
+            // f = s.multiply(twoOverVtv)
+            p = sH * th;
+            e = Math.fma(sH, th, -p);
+            e += sH * tl + sL * th;
+            double fH = p + e;
+            double fL = e - (fH - p);
+            // g = f.multiply(v0)
+            p = fH * vh;
+            e = Math.fma(fH, vh, -p);
+            e += fH * vl + fL * vh;
+            double gH = p + e;
+            double gL = e - (gH - p);
+            // R[j][k] = r.subtract(g) = r.add(g.negate())
+            rh[jk] = add(rH, rL, -gH, -gL);
+            rl[jk] = addLo;
+            ch[k] = -fH;                     // the block's columns get −f times column j
+            cl[k] = -fL;
+        }
+    }
+
+    private double addLo; // the trailing part of the last add
+
+    /** DD.add (the accurate "IEEE" double-double addition): the leading part; the trailing in addLo. */
+    private double add(double ah, double al, double bh, double bl) {
+        double s = ah + bh;
+        double bb = s - ah;
+        double e = (ah - (s - bb)) + (bh - bb);
+        double t = al + bl;
+        double tb = t - al;
+        double f = (al - (t - tb)) + (bl - tb);
+        e += t;
+        double s2 = s + e;
+        e = e - (s2 - s);
+        e += f;
+        double hi2 = s2 + e;
+        addLo = e - (hi2 - s2);
+        return hi2;
     }
 
     /** ‖R e_j‖² in double precision (enough for a threshold). */
