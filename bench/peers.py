@@ -19,10 +19,15 @@ def median_time(f, reps, warmup=1):
 
 
 def chol_solve(L, b):
-    # Forward then back substitution with numpy's general solver on the triangular factors
-    # (numpy has no triangular solve; for (d+1)x(d+1) systems this costs nothing next to X.T @ X).
-    z = np.linalg.solve(L, b)
-    return np.linalg.solve(L.T, z)
+    """Solves (L Lᵀ) w = b with LAPACK's triangular solves (potrs via scipy.linalg.cho_solve, O(p²));
+    only when scipy is absent, numpy's general solver on the two factors (LU, O(p³): slower for
+    wide d, which would flatter Gramian, so the bench records which one ran: see blas_info)."""
+    try:
+        from scipy.linalg import cho_solve
+        return cho_solve((L, True), b)
+    except ImportError:
+        z = np.linalg.solve(L, b)
+        return np.linalg.solve(L.T, z)
 
 
 def inmem(n, d, reps):
@@ -155,6 +160,11 @@ if __name__ == "__main__":
         make_csv(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "version":
         import pandas as pd
-        print(f"numpy {np.__version__}, pandas {pd.__version__}")
+        try:
+            import scipy
+            solves = f"scipy {scipy.__version__} (cho_solve for the Cholesky solves)"
+        except ImportError:
+            solves = "no scipy (Cholesky solves by numpy.linalg.solve, O(p^3))"
+        print(f"numpy {np.__version__}, pandas {pd.__version__}, {solves}")
     else:
         raise SystemExit(f"unknown command {cmd}")

@@ -12,13 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PY=/usr/bin/python3            # Debian's python with Debian's numpy/pandas (not a pyenv shim)
-DATA=$ROOT/bench/data
+DATA=${BENCH_DATA:-$ROOT/bench/data}   # generated CSVs and baseline jars (BENCH_DATA=DIR to keep them elsewhere)
 QUICK=${BENCH_QUICK:-0}
 if [ "$QUICK" = 1 ]; then
-    N_CSV=100000; INMEM=("100000 10" "100000 50" "20000 200"); N_AUTO=100000; N_KERNEL=40000
+    N_CSV=100000; INMEM=("100000 10" "100000 50" "20000 200"); N_AUTO=100000; N_KERNEL=40000; N_QR=20000
     WIDE_N=2000; WIDE_D=200; BIG_N=2000; BIG_D=500; OUT_MD=bench/RESULTS-quick.md
 else
-    N_CSV=1000000; INMEM=("1000000 10" "1000000 50" "200000 200"); N_AUTO=1000000; N_KERNEL=400000
+    N_CSV=1000000; INMEM=("1000000 10" "1000000 50" "200000 200"); N_AUTO=1000000; N_KERNEL=400000; N_QR=200000
     WIDE_N=20000; WIDE_D=2000; BIG_N=10000; BIG_D=5000; OUT_MD=bench/RESULTS.md
 fi
 CSV=$DATA/fit-${N_CSV}x21.csv
@@ -44,6 +44,28 @@ log "peers: $BLAS (this shell has $BLAS_ENV; unset for the peers)"
 log "building (mvn -B -q -DskipTests package)"
 mvn -B -q -DskipTests package
 JAR=$ROOT/gramian-bench/target/benchmarks.jar
+
+# Baselines: the same harnesses built from earlier commits, measured in this run beside today's
+# code, for the targets phrased "faster/slower than before": BASE15 = main when issue #15 was filed
+# (its certified-path target), BASE13 = main just before issue #13's CSV work (its numeric-CSV
+# target). Built once into bench/data/baseline-COMMIT/ from a temporary git worktree.
+BASE15=2533733
+BASE13=374219d
+baseline() {
+    local c=$1 dir=$DATA/baseline-$1 wt=$DATA/src-$1
+    if [ ! -s "$dir/gramian.jar" ] || [ ! -s "$dir/benchmarks.jar" ]; then
+        log "building baseline $c (temporary worktree $wt)"
+        rm -rf "$wt"; git worktree prune
+        git worktree add -q --detach "$wt" "$c"
+        (cd "$wt" && mvn -B -q -DskipTests package) >&2
+        mkdir -p "$dir"
+        cp "$wt/gramian-cli/target/gramian.jar" "$wt/gramian-bench/target/benchmarks.jar" "$dir/"
+        git worktree remove --force "$wt"
+    fi
+    echo "$dir"
+}
+B15=$(baseline $BASE15)
+B13=$(baseline $BASE13)
 # --add-modules: Gramian's Vector API Gram kernel, as ./gramian runs it (the JVM's one-line
 # "WARNING: Using incubator modules" notice goes to stderr, with this script's log). The harnesses
 # that measure a warmed-up JVM (in memory, kernel) force it from the first tile
@@ -104,6 +126,55 @@ for rep in 1 2; do
     if [ -z "$pbest" ] || [ "$(echo "$t < $pbest" | bc -l)" = 1 ]; then pbest=$t; fi
 done
 echo "csv $N_CSV $best $pbest" >>"$RESULTS"
+
+# g. the certified path (double-double Householder QR) in memory, 2e5 x 20: today vs BASE15 (#15 item 4)
+log "certified QR path in memory $N_QR x 20: now and at $BASE15"
+q=$("${JAVA[@]}" org.gramian.bench.InMemoryFit "$N_QR" 20 3 5 QR | field median_s)
+qb=$(java -Xmx12g "${VECTOR[@]}" -Dgramian.kernel=vector -cp "$B15/benchmarks.jar" \
+    org.gramian.bench.InMemoryFit "$N_QR" 20 3 5 QR | field median_s)
+echo "qr $N_QR $q $qb" >>"$RESULTS"
+
+# h. CSV end to end against the baselines and between commands, runs interleaved, best of 3:
+# numeric fit now vs BASE13 (#13 item 5), a file with text factors and missing cells vs the numeric
+# fit (#13 item 5), predict vs fit (#16 item 3), cholesky and qr now vs BASE15 (#15 item 4: the
+# parser's digit loop and the certified pass, end to end).
+wall() {   # seconds of wall clock for one fresh process, output discarded
+    local s e
+    s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N)
+    echo "$e - $s" | bc -l
+}
+declare -A BEST
+keep_best() {   # keep_best NAME CMD...: runs CMD once, keeps the best time under NAME
+    local name=$1 t; shift
+    t=$(wall "$@")
+    if [ -z "${BEST[$name]:-}" ] || [ "$(echo "$t < ${BEST[$name]}" | bc -l)" = 1 ]; then BEST[$name]=$t; fi
+}
+GNOW=(java "${VECTOR[@]}" -jar "$ROOT/gramian-cli/target/gramian.jar")
+GB13=(java "${VECTOR[@]}" -jar "$B13/gramian.jar")
+GB15=(java "${VECTOR[@]}" -jar "$B15/gramian.jar")
+FACTOR_CSV=$DATA/factor-${N_CSV}x21.csv
+if [ ! -s "$FACTOR_CSV" ]; then
+    log "generating $FACTOR_CSV (the same numbers with text factors and missing cells)"
+    $PY bench/peers.py makefactorcsv "$FACTOR_CSV.tmp" "$N_CSV" 20
+    mv "$FACTOR_CSV.tmp" "$FACTOR_CSV"
+fi
+cat "$FACTOR_CSV" >/dev/null
+FACTOR_FORMULA=$($PY bench/peers.py factorformula)
+MODEL=$DATA/bench-model.json
+"${GNOW[@]}" fit "$CSV" --target y --quiet --save "$MODEL" >/dev/null
+for rep in 1 2 3; do
+    log "end to end, interleaved: run $rep of 3"
+    keep_best fit_now "${GNOW[@]}" fit "$CSV" --target y --quiet
+    keep_best fit_b13 "${GB13[@]}" fit "$CSV" --target y --quiet
+    keep_best factor_now "${GNOW[@]}" fit "$FACTOR_CSV" "$FACTOR_FORMULA" --quiet
+    keep_best predict_now "${GNOW[@]}" predict "$MODEL" "$CSV" --out "$DATA/bench-predictions.csv"
+    keep_best chol_now "${GNOW[@]}" fit "$CSV" --target y --quiet --solver cholesky
+    keep_best chol_b15 "${GB15[@]}" fit "$CSV" --target y --quiet --solver cholesky
+    keep_best qr_now "${GNOW[@]}" fit "$CSV" --target y --quiet --solver qr
+    keep_best qr_b15 "${GB15[@]}" fit "$CSV" --target y --quiet --solver qr
+done
+rm -f "$DATA/bench-predictions.csv"
+echo "e2e $N_CSV ${BEST[fit_now]} ${BEST[fit_b13]} ${BEST[factor_now]} ${BEST[predict_now]} ${BEST[chol_now]} ${BEST[chol_b15]} ${BEST[qr_now]} ${BEST[qr_b15]}" >>"$RESULTS"
 
 # e. wide data end to end from CSV: fit --solver cholesky and auto vs pandas + numpy's normal equation
 if [ ! -s "$WIDE_CSV" ]; then
@@ -169,13 +240,14 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 JAVAV=$(java -version 2>&1 | head -2 | tr '\n' ' ')
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 NPV=$($PY bench/peers.py version)
-TABLE=$($PY - "$RESULTS" "$FITNAME" <<'PYEOF'
+TABLE=$($PY - "$RESULTS" "$FITNAME" "$BASE15" "$BASE13" <<'PYEOF'
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
-fitname = sys.argv[2]
+fitname, base15, base13 = sys.argv[2], sys.argv[3], sys.argv[4]
 out = ["| # | case | Gramian | peer | ratio | target | met |", "|---|---|---|---|---|---|---|"]
 def line(k, case, g, peer, ratio, target, ok):
-    out.append(f"| {k} | {case} | {g} | {peer} | {ratio:.2f} | {target} | {'yes' if ok else '**no**'} |")
+    met = "—" if target == "(measured)" else ("yes" if ok else "**no**")
+    out.append(f"| {k} | {case} | {g} | {peer} | {ratio:.2f} | {target} | {met} |")
 for r in rows:
     if r[0] == "inmem":
         n, d, g, c, l = int(r[1]), int(r[2]), float(r[3]), float(r[4]), float(r[5])
@@ -206,6 +278,24 @@ for r in rows:
         n, d, g, c = int(r[1]), int(r[2]), float(r[3]), float(r[4])
         line("f", f"in memory n={n:.0e} d={d}, fit CHOLESKY vs numpy X.T@X + cholesky", f"{g:.2f} s", f"{c:.2f} s",
              c / g, "≥ 0.33", c / g >= 1 / 3)
+    elif r[0] == "qr":
+        n, q, qb = int(r[1]), float(r[2]), float(r[3])
+        line("g", f"certified path (double-double Householder QR) in memory n={n:.0e} d=20: now vs {base15} "
+             "(ratio then/now)", f"{q:.3f} s", f"{qb:.3f} s", qb / q, "≥ 1.5", qb / q >= 1.5)
+    elif r[0] == "e2e":
+        n = int(r[1])
+        fn, fb, fac, pr, cn, cb, qn, qb = map(float, r[2:10])
+        e = f"{n:.0e} x 21 CSV end to end"
+        line("h", f"{e}, fit (auto): now vs {base13}, before #13 (ratio now/then)", f"{fn:.2f} s", f"{fb:.2f} s",
+             fn / fb, "≤ 1.10", fn / fb <= 1.10)
+        line("h", f"{e}, the same numbers with text factors and ~1% missing cells, formula fit vs the numeric "
+             "fit (ratio factor/numeric)", f"{fac:.2f} s", f"{fn:.2f} s", fac / fn, "≤ 1.5", fac / fn <= 1.5)
+        line("h", f"{e}, predict --out vs fit (ratio predict/fit)", f"{pr:.2f} s", f"{fn:.2f} s", pr / fn, "≤ 2",
+             pr / fn <= 2)
+        line("h", f"{e}, fit --solver cholesky: now vs {base15} (ratio then/now)", f"{cn:.2f} s", f"{cb:.2f} s",
+             cb / cn, "(measured)", True)
+        line("h", f"{e}, fit --solver qr (certified pass): now vs {base15} (ratio then/now)", f"{qn:.2f} s",
+             f"{qb:.2f} s", qb / qn, "(measured)", True)
     elif r[0] == "kernel":
         k1, kn, dg, s1, sn = float(r[1]), float(r[2]), float(r[3]), float(r[4]), float(r[5])
         line("d", f"Gram kernel (Vector API) m=201, all threads (1 thread: {k1:.1f}; scalar fallback: "
@@ -226,6 +316,9 @@ PYEOF
     echo
     echo "Ratios: a, c, d, f and the first e = peer time / Gramian time (or Gramian GFLOP/s / DGEMM"
     echo "GFLOP/s), higher is better; b and the second e = auto time / cholesky time, lower is better."
+    echo "g and h compare today's code with itself or with earlier commits built and run in this same"
+    echo "run: $BASE15 (main when issue #15 was filed) and $BASE13 (main before issue #13's CSV work);"
+    echo "each row says which way its ratio reads. h: best of 3 fresh processes, runs interleaved."
     echo "Gramian in-memory times are the median of 5 runs after 3 warm-up runs in one JVM (f: 3 after"
     echo "1); numpy the median of 5 (lstsq: 2; f: 3) after one."
     echo "End-to-end times are wall clock of a fresh process (JVM start included), best of 2, file in"
