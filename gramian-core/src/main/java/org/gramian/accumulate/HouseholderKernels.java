@@ -19,10 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * fast: measured in a fresh JVM, a 2e5 × 20 QR fit took 3.4-4.0 s of CPU with the vector kernel from
  * the first block against 2.0-2.7 s with the scalar one, and 0.19 s against 0.51 s once compiled)
  * on synthetic blocks, checking it bit for bit against the scalar kernel, and switches if that
- * succeeds within {@value #WARM_UP_LIMIT_MS} ms. Short jobs never pay for the warm-up; long ones
- * pay it once, having already spent about as much (the rent-or-buy rule of {@link GramKernels}).
+ * succeeds within {@value #WARM_UP_LIMIT_MS} ms ({@value #WARM_UP_LIMIT_PROPERTY}). Short jobs never
+ * pay for the warm-up; long ones pay it once, having already spent about as much (the rent-or-buy
+ * rule of {@link GramKernels}).
  */
 final class HouseholderKernels {
+    /** System property: the most milliseconds the warm-up may take before {@code auto} stays scalar (default 5000). */
+    static final String WARM_UP_LIMIT_PROPERTY = "gramian.kernel.warmUpLimitMs";
     static final long WARM_UP_LIMIT_MS = 5000;
 
     /** The loops of one Householder step, as {@link HouseholderKernel} documents them. */
@@ -66,6 +69,7 @@ final class HouseholderKernels {
     static final Impl VECTOR = load();
     private static final Mode MODE;
     private static final long WARM_AFTER_NANOS;
+    private static final long WARM_UP_LIMIT_NANOS;
     private static final AtomicLong SCALAR_NANOS = new AtomicLong();
     private static final AtomicBoolean WARMING = new AtomicBoolean();
     private static volatile Impl current;
@@ -88,6 +92,13 @@ final class HouseholderKernels {
             // keep the default
         }
         WARM_AFTER_NANOS = Math.max(0, ms) * 1_000_000L;
+        long limit = WARM_UP_LIMIT_MS;
+        try {
+            limit = Long.parseLong(System.getProperty(WARM_UP_LIMIT_PROPERTY, Long.toString(limit)).trim());
+        } catch (NumberFormatException e) {
+            // keep the default
+        }
+        WARM_UP_LIMIT_NANOS = Math.max(0, limit) * 1_000_000L;
     }
 
     private HouseholderKernels() {
@@ -122,7 +133,7 @@ final class HouseholderKernels {
     static void scalarTime(long nanos) {
         long spent = SCALAR_NANOS.addAndGet(nanos);
         if (spent >= WARM_AFTER_NANOS && WARMING.compareAndSet(false, true)) {
-            String failure = warmUp(VECTOR, WARM_UP_LIMIT_MS * 1_000_000L);
+            String failure = warmUp(VECTOR, WARM_UP_LIMIT_NANOS);
             if (failure == null) {
                 current = VECTOR;
             } else {

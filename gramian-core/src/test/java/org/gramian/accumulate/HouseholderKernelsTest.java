@@ -61,7 +61,8 @@ class HouseholderKernelsTest {
     private static String probe(List<String> options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = location(HouseholderKernels.class) + File.pathSeparator + location(HouseholderKernelProbe.class);
-        List<String> cmd = new ArrayList<>(List.of(java));
+        // a generous warm-up limit: a machine loaded by other builds can take over 5 s to compile
+        List<String> cmd = new ArrayList<>(List.of(java, "-Dgramian.kernel.warmUpLimitMs=120000"));
         cmd.addAll(options);
         cmd.addAll(List.of("-cp", cp, HouseholderKernelProbe.class.getName()));
         Process proc = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
