@@ -51,6 +51,34 @@ def inmem(n, d, reps):
     print(f"numpy_lstsq n={n} d={d} median_s={median_time(lstsq, max(1, reps // 2)):.4f}")
 
 
+def inmem_cpu(n, d, reps):
+    """numpy's normal equation as inmem, timed in process CPU time (all threads): comparable with
+    GramPassCpu on a loaded machine, where wall times mean little. Run with OPENBLAS_NUM_THREADS=1
+    for the one-core figure."""
+    rng = np.random.default_rng(12345 + d)
+    X = np.empty((n, d + 1))
+    X[:, 0] = 1.0
+    X[:, 1:] = rng.standard_normal((n, d))
+    y = X[:, 1:] @ rng.standard_normal(d) + 1.0 + 0.1 * rng.standard_normal(n)
+
+    def normal_eq():
+        G = X.T @ X
+        b = X.T @ y
+        return chol_solve(np.linalg.cholesky(G), b)
+
+    normal_eq()
+    cpu, wall = [], []
+    for _ in range(reps):
+        c, w = time.process_time(), time.perf_counter()
+        normal_eq()
+        wall.append(time.perf_counter() - w)
+        cpu.append(time.process_time() - c)
+    cpu.sort()
+    wall.sort()
+    print(f"numpy_chol_cpu n={n} d={d} cpu_ms={cpu[len(cpu) // 2] * 1e3:.1f} (min {cpu[0] * 1e3:.1f})"
+          f" wall_ms={wall[len(wall) // 2] * 1e3:.1f} (min {wall[0] * 1e3:.1f})")
+
+
 def inmem_chol(n, d, reps):
     """Only numpy's normal equation (X.T@X, X.T@y, Cholesky, two solves), for the wide cases where
     lstsq would take minutes; same data layout as inmem."""
@@ -184,6 +212,8 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "inmem":
         inmem(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    elif cmd == "inmemcpu":
+        inmem_cpu(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "inmemchol":
         inmem_chol(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
     elif cmd == "csvnormal":

@@ -154,7 +154,7 @@ GB13=(java "${VECTOR[@]}" -jar "$B13/gramian.jar")
 GB15=(java "${VECTOR[@]}" -jar "$B15/gramian.jar")
 FACTOR_CSV=$DATA/factor-${N_CSV}x21.csv
 if [ ! -s "$FACTOR_CSV" ]; then
-    log "generating $FACTOR_CSV (the same numbers with text factors and missing cells)"
+    log "generating $FACTOR_CSV (the bench CSV's shape and kind of numbers, plus two text factors and ~1% missing cells)"
     $PY bench/peers.py makefactorcsv "$FACTOR_CSV.tmp" "$N_CSV" 20
     mv "$FACTOR_CSV.tmp" "$FACTOR_CSV"
 fi
@@ -288,7 +288,7 @@ for r in rows:
         e = f"{n:.0e} x 21 CSV end to end"
         line("h", f"{e}, fit (auto): now vs {base13}, before #13 (ratio now/then)", f"{fn:.2f} s", f"{fb:.2f} s",
              fn / fb, "≤ 1.10", fn / fb <= 1.10)
-        line("h", f"{e}, the same numbers with text factors and ~1% missing cells, formula fit vs the numeric "
+        line("h", f"{e}, the same shape with two text factors and ~1% missing cells (y ~ .), formula fit vs the numeric "
              "fit (ratio factor/numeric)", f"{fac:.2f} s", f"{fn:.2f} s", fac / fn, "≤ 1.5", fac / fn <= 1.5)
         line("h", f"{e}, predict --out vs fit (ratio predict/fit)", f"{pr:.2f} s", f"{fn:.2f} s", pr / fn, "≤ 2",
              pr / fn <= 2)

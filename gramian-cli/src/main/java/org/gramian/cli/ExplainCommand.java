@@ -1,6 +1,5 @@
 package org.gramian.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gramian.cli.render.ExplainSteps;
@@ -39,6 +38,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "text, json or markdown (LaTeX matrices) (default: ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the explanation to FILE (atomically: a temporary file, then renamed) instead of "
+                    + "standard output.")
+    java.nio.file.Path out;
+
     @Option(names = "--logistic", description = "explain logistic regression instead: the IRLS iterations"
             + " (weights, working response, XᵀWX, the step, the deviance falling) for a 0/1 target")
     boolean logistic;
@@ -61,14 +65,12 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private int print(String title, List<Step> list) {
-        String out = switch (format) {
+        String text = switch (format) {
             case text -> TextRenderer.render(title, list);
             case markdown -> MarkdownRenderer.render(title, list);
             case json -> JsonRenderer.render(title, list);
         };
-        PrintWriter w = spec.commandLine().getOut();
-        w.print(out);
-        w.flush();
+        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
         return 0;
     }
 

@@ -30,25 +30,21 @@ import picocli.CommandLine.Spec;
             "Fit the least-squares model y = Xw to the columns of a CSV file, solving XᵀX w = Xᵀy.",
             "X has a column of ones (unless --no-intercept) and the feature columns, or with --degree k the "
                 + "powers x, x^2, ..., x^k of the one feature x."},
-        footer = ExitCodes.FOOTER)
+        footer = ExitCodes.FOOTER, resourceBundle = "org.gramian.cli.FitCommand")
 final class FitCommand implements Callable<Integer> {
 
     @Mixin
     ModelInput input;
+
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--solver", defaultValue = "auto", paramLabel = "SOLVER",
             description = "Solver: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). auto uses the fast "
                     + "double-precision normal equation when it keeps 13+ digits, otherwise QR in double-double.")
     SolverChoice solver;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the result to FILE (atomically: a temporary file, then renamed) instead of "
-                    + "standard output.")
-    Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for parsing the CSV (default: the reader's choice).")
     Integer threads;
@@ -59,9 +55,6 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "L",
-            description = "confidence level of the coefficient intervals (default: ${DEFAULT-VALUE})")
-    double level;
 
     /** The robust standard error estimators, as the option spells them. */
     enum RobustSe { hc0, hc1, hc2, hc3 }
@@ -87,10 +80,6 @@ final class FitCommand implements Callable<Integer> {
             description = "with --ridge auto: draw the GCV curve to FILE.png (written atomically)")
     Path plot;
 
-    @Option(names = "--save", paramLabel = "FILE.json",
-            description = "also write the fitted model to FILE.json for 'gramian predict' (JSON, atomically),"
-                    + " whatever --format and --out say")
-    Path save;
 
     /** The parsed --ridge: null without it, NaN for auto, else λ. */
     private Double ridgePenalty() {
@@ -115,8 +104,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
+        if (!(report.level > 0 && report.level < 1)) {
+            throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + report.level);
         }
         Double penalty = ridgePenalty();
         if (penalty != null && robustSe != null) {
@@ -140,16 +129,16 @@ final class FitCommand implements Callable<Integer> {
         FittedModel model = sparkMaster != null
                 ? SparkFit.fit(spec.commandLine(), input, sparkMaster, solver.kind(), robustSe != null, threads != null)
                 : fitLocally(penalty);
-        if (save != null) {
-            ModelFiles.save(save, ModelJson.of(model, input.file.toString(), VersionProvider.version(), level));
+        if (report.save != null) {
+            ModelFiles.save(report.save, ModelJson.of(model, input.file.toString(), VersionProvider.version(), report.level));
         }
         if (plot != null) {
             drawGcv(model);
         }
-        String text = format == OutputFormat.json
-                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), level))
-                : TextSummary.of(model, input.file.toString(), level);
-        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
+        String text = report.format == OutputFormat.json
+                ? ModelJson.text(ModelJson.of(model, input.file.toString(), VersionProvider.version(), report.level))
+                : TextSummary.of(model, input.file.toString(), report.level);
+        Output.write(report.out, spec.commandLine().getOut(), w -> w.write(text));
         return ExitCodes.OK;
     }
 

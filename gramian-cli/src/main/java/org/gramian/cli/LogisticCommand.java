@@ -1,7 +1,6 @@
 package org.gramian.cli;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gramian.GramianException;
 import org.gramian.io.model.ModelJson;
@@ -24,28 +23,18 @@ import picocli.CommandLine.Spec;
                 + " deviance, AIC, log-likelihood and the iterations, as R's glm(family = binomial).",
             "Separated data (no finite maximum) are detected: the diverging coefficients are named and shown as NA,"
                 + " with a warning on standard error; the exit status stays 0."},
-        footer = ExitCodes.FOOTER)
+        footer = ExitCodes.FOOTER, resourceBundle = "org.gramian.cli.LogisticCommand")
 final class LogisticCommand implements Callable<Integer> {
 
     @Mixin
     ModelInput input;
 
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "L",
-            description = "confidence level of the Wald intervals (default: ${DEFAULT-VALUE})")
-    double level;
+    @Mixin
+    ReportOptions report;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the result to FILE (atomically: a temporary file, then renamed) instead of standard"
-                    + " output.")
-    Path out;
 
-    @Option(names = "--save", paramLabel = "MODEL.json",
-            description = "Also write the model file for 'gramian predict' (atomically), whatever --format is.")
-    Path save;
+
 
     @Option(names = "--solver", defaultValue = "qr", paramLabel = "SOLVER",
             description = "Least squares of each step: qr (Householder in double-double) or cholesky (weighted"
@@ -72,8 +61,8 @@ final class LogisticCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
+        if (!(report.level > 0 && report.level < 1)) {
+            throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + report.level);
         }
         if (solver == SolverChoice.svd || solver == SolverChoice.auto) {
             throw new ParameterException(spec.commandLine(), "--solver for logistic is qr or cholesky, got " + solver);
@@ -99,14 +88,14 @@ final class LogisticCommand implements Callable<Integer> {
                     input.file.toString(), 0, null, e);
         }
         String name = input.file.toString();
-        String json = format == OutputFormat.json || save != null
-                ? ModelJson.text(ModelJson.of(model, name, VersionProvider.version(), level)) : null;
-        String text = format == OutputFormat.json ? json : LogisticSummary.of(model, name, level);
-        if (save != null) {
-            Output.write(save, spec.commandLine().getOut(), w -> w.write(json));
+        String json = report.format == OutputFormat.json || report.save != null
+                ? ModelJson.text(ModelJson.of(model, name, VersionProvider.version(), report.level)) : null;
+        String text = report.format == OutputFormat.json ? json : LogisticSummary.of(model, name, report.level);
+        if (report.save != null) {
+            Output.write(report.save, spec.commandLine().getOut(), w -> w.write(json));
         }
-        Output.write(out, spec.commandLine().getOut(), w -> w.write(text));
-        if (!quiet && (out != null || format == OutputFormat.json)) {
+        Output.write(report.out, spec.commandLine().getOut(), w -> w.write(text));
+        if (!quiet && (report.out != null || report.format == OutputFormat.json)) {
             // the table shows them; elsewhere say them where a person reads
             for (String warning : model.warnings()) {
                 spec.commandLine().getErr().println("gramian: warning: " + warning);

@@ -1,5 +1,6 @@
 package org.gramian.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +25,16 @@ final class Output {
     @FunctionalInterface
     interface Body {
         void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes the result as UTF-8 bytes. Each {@code write} call must hold whole UTF-8 sequences
+     * (a line, a block of lines): on standard output the bytes of each call are decoded to text for
+     * the command's {@link PrintWriter}.
+     */
+    @FunctionalInterface
+    interface ByteBody {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** The message when standard output stops accepting writes, typically a pipe whose reader has gone. */
@@ -130,10 +141,32 @@ final class Output {
             } catch (IOException e) {
                 throw new OutputException("cannot write to standard output: " + e.getMessage(), e);
             }
-            stdout.flush();
-            if (stdout.checkError()) {
-                throw new OutputException(STDOUT_FAILED, null);
+            finishStdout(stdout);
+            return;
+        }
+        writeBytes(file, stdout, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            body.writeTo(w);
+            w.flush();
+        }, opener);
+    }
+
+    /** As {@link #write(Path, PrintWriter, Body)} for a body that writes bytes. */
+    static void writeBytes(Path file, PrintWriter stdout, ByteBody body) {
+        writeBytes(file, stdout, body, Files::newOutputStream);
+    }
+
+    /** As {@link #write(Path, PrintWriter, Body, Opener)} for a body that writes bytes. */
+    static void writeBytes(Path file, PrintWriter stdout, ByteBody body, Opener opener) {
+        if (file == null) {
+            try {
+                body.writeTo(new StdoutBytes(new StdoutWriter(stdout)));
+            } catch (StdoutClosed e) {
+                throw new OutputException(STDOUT_FAILED, e);
+            } catch (IOException e) {
+                throw new OutputException("cannot write to standard output: " + e.getMessage(), e);
             }
+            finishStdout(stdout);
             return;
         }
         Path target = file.toAbsolutePath();
@@ -150,8 +183,8 @@ final class Output {
         }
         boolean done = false;
         try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(opener.open(tmp), StandardCharsets.UTF_8), 1 << 16)) {
-                body.writeTo(w);
+            try (OutputStream o = new BufferedOutputStream(opener.open(tmp), 1 << 16)) {
+                body.writeTo(o);
             }
             makeReadable(tmp);
             AtomicFiles.commit(tmp, target);
@@ -165,15 +198,45 @@ final class Output {
         }
     }
 
+    private static void finishStdout(PrintWriter stdout) {
+        stdout.flush();
+        if (stdout.checkError()) {
+            throw new OutputException(STDOUT_FAILED, null);
+        }
+    }
+
+    /** Bytes for standard output, decoded per call (whole UTF-8 sequences) to its writer. */
+    private static final class StdoutBytes extends OutputStream {
+        private final Writer out;
+
+        StdoutBytes(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write((char) (b & 0x7f) == b ? (char) b : '\ufffd');
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+    }
+
     /**
      * Writes straight into an existing target that is not a regular file (a device such as
      * {@code /dev/null} or {@code /dev/full}, a named pipe): there is nothing to rename over it, and
      * renaming would replace the device with a plain file (as root, {@code --out /dev/full} did).
      */
-    private static void writeInPlace(Path file, Path target, Body body) {
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target,
-                StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
-            body.writeTo(w);
+    private static void writeInPlace(Path file, Path target, ByteBody body) {
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE), 1 << 16)) {
+            body.writeTo(o);
         } catch (IOException e) {
             throw new OutputException("cannot write " + file + ": " + describe(e), e);
         }

@@ -2,20 +2,15 @@ package org.gramian.cli;
 
 import org.gramian.io.model.SavedModel;
 
-import org.gramian.report.Numbers;
-
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.gramian.GramianException;
 import org.gramian.design.Design;
-import org.gramian.numeric.DD;
-import org.gramian.data.RowBlock;
 import org.gramian.data.RowSource;
 import org.gramian.design.UnknownColumnException;
+import org.gramian.io.CsvFormat;
 import org.gramian.io.CsvSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +30,10 @@ import picocli.CommandLine.Spec;
             "Writes CSV: the model's feature columns (as read, shortest exact decimal) and predicted_<target> "
                 + "= xᵀw, evaluated in double-double and rounded once to 17 significant digits; for a logistic model "
                 + "probability_<target> = 1/(1 + exp(-xᵀw)), with --intervals confidence the Wald interval of xᵀw "
-                + "mapped through that function."},
-        footer = ExitCodes.FOOTER)
+                + "mapped through that function.",
+            "A row with a missing value in a column the model uses gets NA (one line per input row, as R's"
+                + " predict.lm); --missing drop leaves it out, --missing fail stops with an error."},
+        footer = ExitCodes.FOOTER, resourceBundle = "org.gramian.cli.PredictCommand")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model file from 'gramian fit --save' or 'gramian fit --format json'.")
@@ -52,6 +49,11 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar on standard error.")
     boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for parsing the CSV and for formatting the predictions (default: one per processor);"
+                    + " the output is the same for any N.")
+    Integer threads;
 
     /** Which interval to add to each prediction. */
     enum IntervalKind { confidence, prediction }
@@ -76,6 +78,9 @@ final class PredictCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new ParameterException(spec.commandLine(), "--level must be between 0 and 1, got " + level);
         }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
         SavedModel model;
         SavedModel.Predictor predictor;
         try {
@@ -94,7 +99,11 @@ final class PredictCommand implements Callable<Integer> {
         RowSource data;
         Design design;
         try {
-            CsvSource csv = CsvFiles.open(dataFile, csvOptions.format(), spec.commandLine().getErr());
+            // a row with a missing value is kept and predicted as NA (R's predict.lm on newdata), unless
+            // --missing says drop or fail
+            boolean asked = spec.commandLine().getParseResult().hasMatchedOption("--missing");
+            CsvFormat format = asked ? csvOptions.format() : csvOptions.format().withMissing(CsvFormat.Missing.KEEP);
+            CsvSource csv = CsvFiles.open(dataFile, format, spec.commandLine().getErr());
             java.util.Set<String> known = new java.util.HashSet<>(csv.columns());
             for (String f : features) {
                 if (!known.contains(f)) {
@@ -102,15 +111,16 @@ final class PredictCommand implements Callable<Integer> {
                 }
             }
             // a formula's factor columns are read as text; their levels are matched to the model's
-            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, null, CsvFiles.showProgress(quiet),
+            data = Design.prepare(model.spec(), CsvFiles.select(csv, features, threads, CsvFiles.showProgress(quiet),
                     model.spec().formula() != null));
             design = Design.bindForPrediction(model.spec(), data);
         } catch (GramianException e) {
             throw e.inFile(dataFile.toString());
         }
+        PredictionWriter writer = new PredictionWriter(model, predictor, design, data, intervals != null,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         try {
-            Output.write(out, spec.commandLine().getOut(),
-                    w -> writeCsv(model, predictor, design, intervals != null, data, w));
+            Output.writeBytes(out, spec.commandLine().getOut(), writer::write);
         } catch (GramianException e) {
             throw e.inFile(dataFile.toString());
         } catch (UncheckedIOException e) {
@@ -118,73 +128,20 @@ final class PredictCommand implements Callable<Integer> {
             throw new GramianException(dataFile + ": cannot read: " + e.getCause().getMessage(), e);
         }
         if (data.droppedRows() > 0) {
-            // the output has a row per complete input row only: say so (R's predict would print NA there)
+            // --missing drop: the output has a line per complete input row only: say so
             spec.commandLine().getErr().println("note: " + dataFile + ": " + data.droppedRows() + " row"
                     + (data.droppedRows() == 1 ? "" : "s") + " with a missing value left out (--missing fail makes"
                     + " this an error)");
             spec.commandLine().getErr().flush();
         }
+        if (writer.missingRows() > 0) {
+            long n = writer.missingRows();
+            spec.commandLine().getErr().println("note: " + dataFile + ": " + n + " row" + (n == 1 ? "" : "s")
+                    + " with a missing value predicted as NA (--missing drop leaves them out, --missing fail makes"
+                    + " this an error)");
+            spec.commandLine().getErr().flush();
+        }
         return ExitCodes.OK;
-    }
-
-    private static void writeCsv(SavedModel model, SavedModel.Predictor predictor, Design design, boolean intervals,
-                                 RowSource data, Writer w) throws IOException {
-        List<String> features = model.spec().features();
-        StringBuilder line = new StringBuilder();
-        for (String f : features) {
-            line.append(csvField(f)).append(',');
-        }
-        // a logistic model predicts P(target = 1), and says so in the column name
-        line.append(csvField((model.logistic() ? "probability_" : "predicted_") + model.spec().target()));
-        if (intervals) {
-            line.append(',').append(csvField("lower_" + model.spec().target())).append(',')
-                    .append(csvField("upper_" + model.spec().target()));
-        }
-        line.append('\n');
-        w.write(line.toString());
-        try {
-            data.forEachBlock(true, block -> writeBlock(predictor, design, data, block, w));
-        } catch (WriteFailure e) {
-            throw e.getCause();
-        }
-    }
-
-    private static void writeBlock(SavedModel.Predictor predictor, Design design, RowSource data, RowBlock block,
-                                   Writer w) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < block.rows(); i++) {
-            line.setLength(0);
-            DD[] f = design.inputs(block, i, data);   // checked: finite, and a level the model knows
-            for (int j = 0; j < f.length; j++) {
-                String level = design.levelName(j, f[j].hi);
-                line.append(level != null ? csvField(level) : Numbers.shortest(f[j].hi)).append(',');
-            }
-            double[] y = predictor.at(f);
-            line.append(Numbers.significant17(y[0]));
-            for (int k = 1; k < y.length; k++) {
-                line.append(',').append(Numbers.significant17(y[k]));
-            }
-            line.append('\n');
-            try {
-                w.write(line.toString());
-            } catch (IOException e) {
-                throw new WriteFailure(e);
-            }
-        }
-    }
-
-    /** An I/O error of the output writer, carried out of the row callback (unlike read errors of the input). */
-    private static final class WriteFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        WriteFailure(IOException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized IOException getCause() {
-            return (IOException) super.getCause();
-        }
     }
 
     /** A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break. */

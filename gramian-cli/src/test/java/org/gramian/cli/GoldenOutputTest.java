@@ -53,6 +53,10 @@ class GoldenOutputTest {
             out.add(Arguments.of("worked-explain-" + format, List.of("explain", "../examples/worked.csv", "--target",
                     "y", "--format", format)));
         }
+        // the help of the commands whose options come partly from shared mixins (#16: ReportOptions)
+        for (String command : new String[] {"fit", "logistic", "predict"}) {
+            out.add(Arguments.of(command + "-help", List.of(command, "--help")));
+        }
         String nist = NistFiles.dir().toString();
         for (String solver : new String[] {"auto", "cholesky", "qr", "svd"}) {
             out.add(Arguments.of("certify-" + solver, List.of("certify", nist, "--solver", solver)));

@@ -21,6 +21,14 @@ public final class BlockSizes {
     /** Rows per block of the scalar Gram kernel's row loop (within a tile; the order is per entry). */
     public static final int KERNEL_ROWS = 16;
 
+    /**
+     * Rows a tile's filler (the pipeline worker expanding design rows) writes before the kernel sums
+     * them ({@link GramTile#sumPending}): the vector kernel's panel, so the rows are read back from
+     * L1/L2 (64 rows of m = 12 are 8 KB; of m = 202, 106 KB) rather than from memory once the
+     * whole tile (2 MB at m = 12) is written. Not part of the order.
+     */
+    public static final int FILL_ROWS = 64;
+
     /** Rows buffered by the Householder accumulator before they are folded into R. Part of the order. */
     public static final int HOUSEHOLDER_ROWS = 64;
 

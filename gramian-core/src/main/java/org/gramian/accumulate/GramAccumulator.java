@@ -34,6 +34,7 @@ public final class GramAccumulator implements java.io.Serializable {
     private final double[] scale;  // length m, powers of two
     private transient GramTile pending; // rows given to add() and not yet in g
     private long n;
+    private transient boolean spent;   // takeGram handed g over
 
     /**
      * @param p     number of design columns
@@ -77,8 +78,46 @@ public final class GramAccumulator implements java.io.Serializable {
         }
     }
 
+    /**
+     * {@link #augment} fused with a plain design's expansion ({@link org.gramian.design.Design#plainColumns}):
+     * writes ([v[base + cols[j]]] (1 where cols[j] &lt; 0), v[base + target]] − s)·scale into
+     * {@code out[0..m)}, the same operations on the same values as {@code expand} then {@code augment}.
+     *
+     * @return false when a value read is not finite (out is then garbage): the caller runs
+     *         {@code expand} on the row for its error
+     */
+    public boolean augmentColumns(double[] v, int base, int[] cols, int target, double[] out) {
+        final int p = m - 1;
+        final double[] d = scale;
+        double check = 0.0; // t·0 is ±0 for finite t, NaN for ±∞ and NaN: stays 0 only if all are finite
+        if (shift == null) {
+            for (int j = 0; j < p; j++) {
+                int c = cols[j];
+                double t = c < 0 ? 1.0 : v[base + c];
+                check += t * 0.0;
+                out[j] = t * d[j];
+            }
+            double y = v[base + target];
+            check += y * 0.0;
+            out[p] = y * d[p];
+        } else {
+            final double[] s = shift;
+            for (int j = 0; j < p; j++) {
+                int c = cols[j];
+                double t = c < 0 ? 1.0 : v[base + c];
+                check += t * 0.0;
+                out[j] = (t - s[j]) * d[j];
+            }
+            double y = v[base + target];
+            check += y * 0.0;
+            out[p] = (y - s[p]) * d[p];
+        }
+        return check == 0.0;
+    }
+
     /** Adds one observation: design row x[0..p) and response y. */
     public void add(double[] x, double y) {
+        requireUnspent();
         if (pending == null) {
             pending = new GramTile(m);
         }
@@ -109,6 +148,7 @@ public final class GramAccumulator implements java.io.Serializable {
     }
 
     private void mergePartial(double[][] part) {
+        requireUnspent();
         for (int i = 0; i < m; i++) {
             double[] gi = g[i];
             double[] pi = part[i];
@@ -135,6 +175,7 @@ public final class GramAccumulator implements java.io.Serializable {
 
     /** Upper triangle of G including rows still in the pending tile; does not change the state. */
     private double[][] sums() {
+        requireUnspent();
         if (pending == null || pending.count() == 0) {
             return g;
         }
@@ -164,6 +205,35 @@ public final class GramAccumulator implements java.io.Serializable {
             }
         }
         return out;
+    }
+
+    /**
+     * G as a full symmetric m×m matrix in this accumulator's own array (the upper triangle mirrored
+     * into the lower), without a copy: for a caller that factors it in place and needs nothing
+     * more from the accumulator (a wide fit: each copy of G is p² doubles). The accumulator is
+     * spent afterwards: any further use but {@link #count}, {@link #size}, {@link #shift} and
+     * {@link #scale} throws. With rows still pending, a copy ({@link #gram}).
+     */
+    public double[][] takeGram() {
+        if (spent) {
+            throw new IllegalStateException("the Gram matrix was already taken");
+        }
+        if (pending != null && pending.count() > 0) {
+            return gram();
+        }
+        spent = true;
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                g[j][i] = g[i][j];
+            }
+        }
+        return g;
+    }
+
+    private void requireUnspent() {
+        if (spent) {
+            throw new IllegalStateException("the Gram matrix was taken (takeGram): this accumulator is spent");
+        }
     }
 
     /** The shift vector, or null. */

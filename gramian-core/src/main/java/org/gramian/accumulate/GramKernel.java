@@ -40,8 +40,17 @@ public final class GramKernel {
      * @param g     m×m accumulator, rows as arrays
      */
     public static void update(double[][] rows, int count, int m, double[][] g) {
-        for (int kb = 0; kb < count; kb += ROW_BLOCK) {
-            int ke = Math.min(count, kb + ROW_BLOCK);
+        update(rows, 0, count, m, g);
+    }
+
+    /**
+     * As {@link #update(double[][], int, int, double[][])} for rows [from, to) of the tile: a tile
+     * summed in consecutive ranges gets exactly the bits of one call (each entry still receives
+     * its rows in increasing k, one fused multiply-add each).
+     */
+    public static void update(double[][] rows, int from, int to, int m, double[][] g) {
+        for (int kb = from; kb < to; kb += ROW_BLOCK) {
+            int ke = Math.min(to, kb + ROW_BLOCK);
             for (int i = 0; i < m; i++) {
                 double[] gi = g[i];
                 int k = kb;

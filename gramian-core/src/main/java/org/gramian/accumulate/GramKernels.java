@@ -77,6 +77,12 @@ public final class GramKernels {
          */
         void accumulate(double[][] rows, int count, int m, double[][] gp);
 
+        /**
+         * As {@link #accumulate(double[][], int, int, double[][])} for rows [from, to): consecutive
+         * ranges give exactly the bits of one call over their union (row order per entry is kept).
+         */
+        void accumulate(double[][] rows, int from, int to, int m, double[][] gp);
+
         /** Makes the kernel fast (JIT) and checks it; null when done, else why it failed. */
         String warmUp(long limitNanos);
     }
@@ -110,6 +116,11 @@ public final class GramKernels {
         @Override
         public void accumulate(double[][] rows, int count, int m, double[][] gp) {
             GramKernel.update(rows, count, m, gp);
+        }
+
+        @Override
+        public void accumulate(double[][] rows, int from, int to, int m, double[][] gp) {
+            GramKernel.update(rows, from, to, m, gp);
         }
 
         @Override
@@ -240,13 +251,22 @@ public final class GramKernels {
 
     /** Sums a tile (partial in {@link #layout()}'s shape) with the current kernel; see the class comment for {@code auto}. */
     static void accumulateTile(double[][] rows, int count, int m, double[][] partial) {
+        accumulateRows(rows, 0, count, m, partial);
+    }
+
+    /**
+     * Sums rows [from, to) of a tile into its partial with the current kernel: a tile summed in
+     * consecutive ranges (as {@link GramTile#sumPending} does, panel by panel while the rows are
+     * still in cache) gets the bits of one call, whichever kernel sums which range.
+     */
+    static void accumulateRows(double[][] rows, int from, int to, int m, double[][] partial) {
         Impl k = current;
         if (k != SCALAR || MODE != Mode.AUTO) {
-            k.accumulate(rows, count, m, partial);
+            k.accumulate(rows, from, to, m, partial);
             return;
         }
         long t0 = System.nanoTime();
-        SCALAR.accumulate(rows, count, m, partial);
+        SCALAR.accumulate(rows, from, to, m, partial);
         long spent = SCALAR_NANOS.addAndGet(System.nanoTime() - t0);
         if (spent >= WARM_AFTER_NANOS && WARMING.compareAndSet(false, true)) {
             String failure = VECTOR.warmUp(WARM_UP_LIMIT_MS * 1_000_000L);

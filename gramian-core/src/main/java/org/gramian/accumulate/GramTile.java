@@ -26,6 +26,7 @@ public final class GramTile {
     private final double[][] partial;
     private final int capacity;
     private int count;
+    private int summed; // rows [0, summed) are in the partial (sumPending)
 
     /** Rows per tile for width m: {@link BlockSizes#tileRows}. */
     public static int rowsFor(int m) {
@@ -77,21 +78,47 @@ public final class GramTile {
         return count++;
     }
 
-    /** Empties the tile for reuse. */
+    /** Empties the tile for reuse (and its partial, for {@link #sumPending}). */
     public void clear() {
         count = 0;
+        zeroPartial();
+    }
+
+    private void zeroPartial() {
+        summed = 0;
+        for (double[] r : partial) {
+            java.util.Arrays.fill(r, 0.0);
+        }
     }
 
     /** Sums the partial Gram matrix of the filled rows from zero (upper triangle). */
     public void compute() {
-        for (double[] r : partial) {
-            java.util.Arrays.fill(r, 0.0);
+        zeroPartial();
+        sumPending();
+    }
+
+    /**
+     * Adds the rows filled since the last call (or since {@link #clear}) to the partial. A filler
+     * that calls this every {@link BlockSizes#FILL_ROWS} rows has the kernel read them while they
+     * are still in L1/L2, instead of writing the whole tile out to memory and reading it back. The
+     * result is the bits of {@link #compute}: each entry still receives the rows in increasing
+     * order, one fused multiply-add each, from zero (both kernels may resume a chain anywhere).
+     */
+    public void sumPending() {
+        if (summed == count) {
+            return;
         }
         if (kernel == null) {
-            GramKernels.accumulateTile(rows, count, m, partial);
+            GramKernels.accumulateRows(rows, summed, count, m, partial);
         } else {
-            kernel.accumulate(rows, count, m, partial);
+            kernel.accumulate(rows, summed, count, m, partial);
         }
+        summed = count;
+    }
+
+    /** Rows filled but not yet summed into the partial. */
+    public int pending() {
+        return count - summed;
     }
 
     /** The partial sums: entries i ≤ j &lt; m are meaningful, the rest (padding, lower triangle) not. */

@@ -2,7 +2,6 @@ package org.gramian.accumulate;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
-import org.gramian.numeric.DDVectors;
 
 /**
  * Streaming Householder QR of the augmented matrix [X y] in double-double arithmetic.
@@ -25,9 +24,10 @@ import org.gramian.numeric.DDVectors;
  * geometrically, and after about five of them their squares underflow and 2/vᵀv overflows
  * (every estimate NA from p = 325 on).
  *
- * <p>The hot loops (a dot product and an axpy over the block's rows, per column pair) work on
- * separate arrays of leading and trailing parts ({@link DDVectors}: error-free transformations written out),
- * so that they allocate nothing.
+ * <p>The hot loops (the dot products of a column with the later ones, and the rank-one update of the
+ * block) work on separate arrays of leading and trailing parts, row by row ({@link HouseholderKernel}:
+ * error-free transformations written out), so that they allocate nothing and the independent sums
+ * of a step overlap.
  */
 public final class HouseholderAccumulator implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -35,11 +35,16 @@ public final class HouseholderAccumulator implements java.io.Serializable {
     static final int BLOCK = BlockSizes.HOUSEHOLDER_ROWS;
 
     private final int m;
+    private final int w;         // distance between buffered rows: m, plus the vector kernel's padding
     private final double[] rh;   // R, leading parts, row-major m×m
     private final double[] rl;   // R, trailing parts
     private final double[] bh;   // buffered rows, row-major BLOCK×m
     private final double[] bl;
     private final double[] scale;
+    private final double[] dh;   // step scratch: dot products of column j with the block's columns
+    private final double[] dl;
+    private final double[] ch;   // step scratch: the multiples of column j added to the others
+    private final double[] cl;
     private final double negligible; // (m·2⁻¹⁰⁴)²
     private int buffered;
     private long n;
@@ -60,16 +65,39 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         this.negligible = tol * tol;
         this.rh = new double[m * m];
         this.rl = new double[m * m];
-        this.bh = new double[BLOCK * m];
-        this.bl = new double[BLOCK * m];
+        this.w = m + HouseholderKernels.padding();
+        this.bh = new double[BLOCK * w];
+        this.bl = new double[BLOCK * w];
+        this.dh = new double[w];
+        this.dl = new double[w];
+        this.ch = new double[w];
+        this.cl = new double[w];
     }
 
     /** Adds one augmented row [x₀ … x_{p−1}, y] (length m), multiplied by the scale. */
     public void add(DD[] augmentedRow) {
-        int base = buffered * m;
+        int base = buffered * w;
         for (int k = 0; k < m; k++) {
             bh[base + k] = augmentedRow[k].hi * scale[k];
             bl[base + k] = augmentedRow[k].lo * scale[k];
+        }
+        buffered++;
+        n++;
+        if (buffered == BLOCK) {
+            flush();
+        }
+    }
+
+    /**
+     * Adds one augmented row given as leading and trailing parts (length ≥ m each; the row is
+     * {@code DD.of(hi[k], lo[k])}), multiplied by the scale: the same as {@link #add(DD[])} of
+     * those double-doubles when each pair is normalized (hi is hi + lo rounded), without objects.
+     */
+    public void add(double[] hi, double[] lo) {
+        int base = buffered * w;
+        for (int k = 0; k < m; k++) {
+            bh[base + k] = hi[k] * scale[k];
+            bl[base + k] = lo[k] * scale[k];
         }
         buffered++;
         n++;
@@ -85,8 +113,12 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         }
         flush();
         other.flush();
-        double[] oh = other.rh.clone();
-        double[] ol = other.rl.clone();
+        double[] oh = new double[m * w];
+        double[] ol = new double[m * w];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(other.rh, i * m, oh, i * w, m);
+            System.arraycopy(other.rl, i * m, ol, i * w, m);
+        }
         triangularize(oh, ol, m);
         n += other.n;
     }
@@ -109,10 +141,19 @@ public final class HouseholderAccumulator implements java.io.Serializable {
         rl[i * m + j] = v.lo;
     }
 
-    /** Replaces R by the triangular factor of [R; b[0..rows)]; b is overwritten. */
+    /**
+     * Replaces R by the triangular factor of [R; b[0..rows)] (rows w apart); b is overwritten. Step j
+     * takes the dot products of column j with every later column of the block in one row-by-row
+     * sweep and applies the reflection to the block in another ({@link HouseholderKernel}, or its
+     * Vector API twin: the same bits as one dot product and one axpy per column pair, faster).
+     */
     private void triangularize(double[] h, double[] l, int rows) {
+        HouseholderKernels.Impl kernel = HouseholderKernels.current();
+        boolean timing = HouseholderKernels.timing(kernel);
+        long t0 = timing ? System.nanoTime() : 0L;
         for (int j = 0; j < m; j++) {
-            DD sb = dot(h, l, rows, j, j);
+            kernel.columnDots(h, l, rows, w, m, j, dh, dl);
+            DD sb = DD.of(dh[j], dl[j]);
             if (sb.isZero() || sb.hi <= negligible * columnNorm2(j)) {
                 continue; // column zero below the diagonal, to the arithmetic's precision
             }
@@ -124,18 +165,91 @@ public final class HouseholderAccumulator implements java.io.Serializable {
             DD v0 = rjj.subtract(alpha);           // no cancellation: alpha has the opposite sign
             DD vtv = v0.square().add(sb);
             DD twoOverVtv = DD.of(2.0).divide(vtv);
-            for (int k = j + 1; k < m; k++) {
-                DD s = v0.multiply(r(j, k)).add(dot(h, l, rows, j, k));
-                DD f = s.multiply(twoOverVtv);
-                setR(j, k, r(j, k).subtract(f.multiply(v0)));
-                axpy(h, l, rows, j, k, f.negate());
-            }
+            reflectRow(j, v0, twoOverVtv);
+            kernel.rankOneUpdate(h, l, rows, w, m, j, ch, cl);
             setR(j, j, alpha);
             for (int i = 0; i < rows; i++) {
-                h[i * m + j] = 0.0;
-                l[i * m + j] = 0.0;
+                h[i * w + j] = 0.0;
+                l[i * w + j] = 0.0;
             }
         }
+        if (timing) {
+            HouseholderKernels.scalarTime(System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * Row j of R under step j's reflection, and the multiples of column j the block's columns get:
+     * for k &gt; j, with dₖ the block's dot product,
+     * <pre>
+     *   s = v0·R[j][k] + dₖ;   f = s·(2/vᵀv);   R[j][k] −= f·v0;   cₖ = −f
+     * </pre>
+     * in double-double. This is {@link DD}'s {@code of}, {@code multiply}, {@code add},
+     * {@code subtract} and {@code negate}, written out on doubles in exactly their operations (the
+     * same bits; no objects in an O(m²)-per-block loop).
+     */
+    private void reflectRow(int j, DD v0, DD twoOverVtv) {
+        final double vh = v0.hi;
+        final double vl = v0.lo;
+        final double th = twoOverVtv.hi;
+        final double tl = twoOverVtv.lo;
+        for (int k = j + 1, jk = j * m + k; k < m; k++, jk++) {
+            // r = DD.of(R[j][k])
+            double r0 = rh[jk];
+            double r1 = rl[jk];
+            double rH = r0 + r1;
+            double rL = r1 - (rH - r0);
+            // a = v0.multiply(r)
+            double p = vh * rH;
+            double e = Math.fma(vh, rH, -p);
+            e += vh * rL + vl * rH;
+            double aH = p + e;
+            double aL = e - (aH - p);
+            // d = DD.of(dh[k], dl[k])
+            double d0 = dh[k];
+            double d1 = dl[k];
+            double dH = d0 + d1;
+            double dL = d1 - (dH - d0);
+            // s = a.add(d)
+            double sH = add(aH, aL, dH, dL);
+            double sL = addLo;
+            // f = s.multiply(twoOverVtv)
+            p = sH * th;
+            e = Math.fma(sH, th, -p);
+            e += sH * tl + sL * th;
+            double fH = p + e;
+            double fL = e - (fH - p);
+            // g = f.multiply(v0)
+            p = fH * vh;
+            e = Math.fma(fH, vh, -p);
+            e += fH * vl + fL * vh;
+            double gH = p + e;
+            double gL = e - (gH - p);
+            // R[j][k] = r.subtract(g) = r.add(g.negate())
+            rh[jk] = add(rH, rL, -gH, -gL);
+            rl[jk] = addLo;
+            ch[k] = -fH;                     // the block's columns get −f times column j
+            cl[k] = -fL;
+        }
+    }
+
+    private double addLo; // the trailing part of the last add
+
+    /** DD.add (the accurate "IEEE" double-double addition): the leading part; the trailing in addLo. */
+    private double add(double ah, double al, double bh, double bl) {
+        double s = ah + bh;
+        double bb = s - ah;
+        double e = (ah - (s - bb)) + (bh - bb);
+        double t = al + bl;
+        double tb = t - al;
+        double f = (al - (t - tb)) + (bl - tb);
+        e += t;
+        double s2 = s + e;
+        e = e - (s2 - s);
+        e += f;
+        double hi2 = s2 + e;
+        addLo = e - (hi2 - s2);
+        return hi2;
     }
 
     /** ‖R e_j‖² in double precision (enough for a threshold). */
@@ -146,16 +260,6 @@ public final class HouseholderAccumulator implements java.io.Serializable {
             s += v * v;
         }
         return s;
-    }
-
-    /** Σᵢ b[i][j]·b[i][k] in double-double. */
-    private DD dot(double[] h, double[] l, int rows, int j, int k) {
-        return DDVectors.dot(h, l, j, h, l, k, m, rows);
-    }
-
-    /** b[i][k] += c·b[i][j] for every buffered row, in double-double. */
-    private void axpy(double[] h, double[] l, int rows, int j, int k, DD c) {
-        DDVectors.axpy(c, h, l, j, h, l, k, m, rows);
     }
 
     public long count() {

@@ -103,9 +103,10 @@ final class QrPipeline implements AutoCloseable {
         int p = design.width();
         HouseholderAccumulator acc = new HouseholderAccumulator(p, scale);
         boolean weighted = design.weighted();
-        DD[] row = new DD[p + 1];   // acc.add copies the values
+        double[] hi = new double[p + 1];   // the row's double-doubles as parts; acc.add copies them
+        double[] lo = new double[p + 1];
         for (int i = 0; i < chunk.count; i++) {
-            design.expandExact(block, i, row, source);
+            design.expandExact(block, i, hi, lo, source);
             if (weighted) {
                 // the row times √w, w to 106 bits (a zero weight drops the row)
                 if (design.weight(block, i, source) == 0) {
@@ -113,10 +114,12 @@ final class QrPipeline implements AutoCloseable {
                 }
                 DD r = design.sqrtWeightExact(block, i);
                 for (int j = 0; j <= p; j++) {
-                    row[j] = row[j].multiply(r);
+                    DD v = DD.of(hi[j], lo[j]).multiply(r);
+                    hi[j] = v.hi;
+                    lo[j] = v.lo;
                 }
             }
-            acc.add(row);
+            acc.add(hi, lo);
         }
         return new Done(chunk, acc);
     }

@@ -25,6 +25,8 @@ final class TilePipeline implements AutoCloseable {
         final GramTile tile;
         long firstRow;
         int count;
+        RowBlock borrowed; // non-null: the rows are [start, start + count) of this source block, not copied
+        int start;
 
         Unit(int width, int p) {
             tile = new GramTile(p + 1);
@@ -37,27 +39,63 @@ final class TilePipeline implements AutoCloseable {
     private final Design design;
     private final GramAccumulator acc;
     private final int width;
+    private final int[] plain;   // Design.plainColumns(): rows copied straight into the tile, or null
+    private final int target;
     private final OrderedPool<Unit> pool;
     private final ArrayDeque<Unit> free = new ArrayDeque<>();
     private Unit current;
     private long nextRow;
+
+    /**
+     * A source block of at least this many tiles lends its whole tiles to the workers instead of
+     * having them copied (an in-memory source hands over all its rows in one block: copying them
+     * was a full extra pass over the data on the reading thread, 322 MB at 2e5 × 201). The block's
+     * array may be reused by the source once {@link #accept} returns, so accept then waits for the
+     * tiles that borrowed it; for blocks this large the wait is a small part of the block's work,
+     * and the CSV reader's blocks (a few thousand rows) are copied as before.
+     */
+    static final int BORROW_MIN_TILES = 8;
 
     TilePipeline(RowSource source, Design design, GramAccumulator acc, int threads) {
         this.source = source;
         this.design = design;
         this.acc = acc;
         this.width = source.columns().size();
+        this.plain = design.plainColumns();
+        this.target = design.targetColumn();
         this.pool = new OrderedPool<>(threads, "gramian-gram", this::retire);
     }
 
-    /** Takes the block's rows (copies them: the source may reuse its arrays). */
+    /**
+     * Takes the block's rows: copies them (the source may reuse its arrays once this returns), or,
+     * from a block of at least {@link #BORROW_MIN_TILES} tiles, lends the whole tiles to the
+     * workers in place and waits for them before returning. Either way tile k holds observations
+     * [k·T, (k+1)·T): the same tiles, the same bits.
+     */
     void accept(RowBlock block) {
         int i = 0;
+        final int capacity0 = GramTile.rowsFor(design.width() + 1);
+        final boolean lend = block.rows() >= (long) BORROW_MIN_TILES * capacity0;
+        boolean lent = false;
         while (i < block.rows()) {
+            if (lend && current == null && block.rows() - i >= capacity0) {
+                Unit unit = free.isEmpty() ? new Unit(width, design.width()) : free.pop();
+                unit.firstRow = nextRow;
+                unit.count = capacity0;
+                unit.borrowed = block;
+                unit.start = i;
+                nextRow += capacity0;
+                i += capacity0;
+                lent = true;
+                pool.submit(() -> process(unit));
+                continue;
+            }
             if (current == null) {
                 current = free.isEmpty() ? new Unit(width, design.width()) : free.pop();
                 current.firstRow = nextRow;
                 current.count = 0;
+                current.borrowed = null;
+                current.start = 0;
             }
             int capacity = current.tile.capacity();
             int take = Math.min(block.rows() - i, capacity - current.count);
@@ -69,6 +107,9 @@ final class TilePipeline implements AutoCloseable {
                 dispatch();
             }
         }
+        if (lent) {
+            pool.drain(); // the workers must be done with the block's array before the source reuses it
+        }
     }
 
     private void dispatch() {
@@ -79,11 +120,32 @@ final class TilePipeline implements AutoCloseable {
 
     /** Worker side: expand and shift the rows, sum the tile. */
     private Unit process(Unit unit) {
-        RowBlock block = new RowBlock(unit.firstRow, unit.count, width, unit.raw);
+        RowBlock block = unit.borrowed != null ? unit.borrowed
+                : new RowBlock(unit.firstRow, unit.count, width, unit.raw);
+        final int from = unit.borrowed != null ? unit.start : 0;
         GramTile tile = unit.tile;
         tile.clear();
         boolean weighted = design.weighted();
-        for (int i = 0; i < unit.count; i++) {
+        if (plain != null) {
+            final double[] v = block.values();
+            for (int i = from; i < from + unit.count; i++) {
+                if (tile.pending() >= BlockSizes.FILL_ROWS) {
+                    tile.sumPending();
+                }
+                double[] row = tile.row(tile.next());
+                if (!acc.augmentColumns(v, i * width, plain, target, row)) {
+                    // a non-finite value: expand reports it (row, column); if it does not, its row stands
+                    double y = design.expand(block, i, unit.x, source);
+                    acc.augment(unit.x, y, row);
+                }
+            }
+            tile.sumPending();
+            return unit;
+        }
+        for (int i = from; i < from + unit.count; i++) {
+            if (tile.pending() >= BlockSizes.FILL_ROWS) {
+                tile.sumPending(); // the last FILL_ROWS rows, while they are in cache
+            }
             double y = design.expand(block, i, unit.x, source);
             if (!weighted) {
                 acc.augment(unit.x, y, tile.row(tile.next()));
@@ -102,11 +164,12 @@ final class TilePipeline implements AutoCloseable {
                 row[j] *= r;
             }
         }
-        tile.compute();
+        tile.sumPending();
         return unit;
     }
 
     private void retire(Unit unit) {
+        unit.borrowed = null; // do not keep the source's array reachable
         acc.addTile(unit.tile);
         free.push(unit);
     }

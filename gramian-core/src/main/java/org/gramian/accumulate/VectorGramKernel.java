@@ -190,10 +190,15 @@ final class VectorGramKernel implements GramKernels.Impl {
      */
     @Override
     public void accumulate(double[][] rows, int count, int m, double[][] gp) {
+        accumulate(rows, 0, count, m, gp);
+    }
+
+    @Override
+    public void accumulate(double[][] rows, int from, int to, int m, double[][] gp) {
         final int w = rowWidth(m);
         final int kc = panelRows(m);
-        for (int kb = 0; kb < count; kb += kc) {
-            int ke = Math.min(count, kb + kc);
+        for (int kb = from; kb < to; kb += kc) {
+            int ke = Math.min(to, kb + kc);
             double[][] panel = rows;
             int pb = kb;
             int pe = ke;

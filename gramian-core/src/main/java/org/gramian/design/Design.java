@@ -253,6 +253,33 @@ public final class Design {
         return names;
     }
 
+    /**
+     * When every design column is a source column as it is (or the constant 1): for a bound model
+     * without formula, weights or powers, the source column of each design column, −1 for the
+     * constant 1 (the intercept); otherwise null. With it, a Gram pass may copy a row's values
+     * straight into the augmented row ({@link org.gramian.accumulate.GramAccumulator#augmentColumns})
+     * instead of calling {@link #expand} per row: {@code expand} would produce the same values, and it
+     * is still the one to call for a row holding a non-finite value, for its error message.
+     */
+    public int[] plainColumns() {
+        if (functions != null || sourceIndex == null || targetIndex < 0 || weightIndex >= 0) {
+            return null;
+        }
+        int[] cols = new int[terms.size()];
+        for (int j = 0; j < cols.length; j++) {
+            if (terms.get(j) instanceof Term.Power || chained[j]) {
+                return null;
+            }
+            cols[j] = feature[j] < 0 ? -1 : sourceIndex[feature[j]];
+        }
+        return cols;
+    }
+
+    /** The source column of the target (bound designs), as {@link #expand} reads it; −1 if unbound. */
+    public int targetColumn() {
+        return targetIndex;
+    }
+
     /** Index of the intercept column, or −1 when the model has none. */
     public int interceptIndex() {
         return interceptIndex;
@@ -382,6 +409,65 @@ public final class Design {
     }
 
     /**
+     * {@link #expandExact} into leading and trailing parts: {@code (hi[j], lo[j])} are the two
+     * doubles of the double-double {@code expandExact} puts in {@code x[j]} (y at index p), bit for
+     * bit, with the same checks and errors, but no object per entry for the plain columns of a
+     * model without a formula (the double-double pass calls this for every row: the objects were
+     * a third of its time). The parts are those {@link DD#of(double, double)} gives, and it gives
+     * them back unchanged ({@code hi} is {@code hi + lo} rounded), so {@code DD.of(hi[j], lo[j])}
+     * is {@code x[j]}.
+     */
+    public void expandExact(RowBlock block, int i, double[] hi, double[] lo, RowSource source) {
+        requireBound();
+        if (functions != null) {
+            DD[] x = new DD[terms.size() + 1];
+            expandExact(block, i, x, source);
+            for (int j = 0; j < x.length; j++) {
+                hi[j] = x[j].hi;
+                lo[j] = x[j].lo;
+            }
+            return;
+        }
+        double y = block.get(i, targetIndex);
+        if (!Double.isFinite(y)) {
+            throw invalid(block, i, source, spec.target(), y);
+        }
+        for (int j = 0; j < terms.size(); j++) {
+            int f = feature[j];
+            if (f < 0) {
+                hi[j] = 1.0;
+                lo[j] = 0.0;
+                continue;
+            }
+            double raw = block.get(i, sourceIndex[f]);
+            if (!Double.isFinite(raw)) {
+                throw invalid(block, i, source, spec.features().get(f), raw);
+            }
+            double tail = block.tail(i, sourceIndex[f]);
+            double th = raw + tail;              // DD.of(raw, tail), written out
+            double tl = tail - (th - raw);
+            double vh = th;                      // powerExact of a plain column is the value itself
+            double vl = tl;
+            if (chained[j] || terms.get(j) instanceof Term.Power) {
+                DD t = DD.of(th, tl);
+                DD value = chained[j] ? DD.of(hi[j - 1], lo[j - 1]).multiply(t) : powerExact(t, terms.get(j));
+                vh = value.hi;
+                vl = value.lo;
+            }
+            if (!Double.isFinite(vh)) {
+                throw new InvalidValueException(source, block.firstRow() + i, spec.features().get(f),
+                        terms.get(j).name() + " overflows a double");
+            }
+            hi[j] = vh;
+            lo[j] = vl;
+        }
+        double ty = block.tail(i, targetIndex);
+        int p = terms.size();
+        hi[p] = y + ty;
+        lo[p] = ty - (hi[p] - y);
+    }
+
+    /**
      * The feature values of row i of the block in {@code spec().features()} order, in double-double
      * (value and decimal tail); a factor's value is the index of its level among the model's levels.
      * Throws {@link InvalidValueException} for a non-finite value or a level the model has not seen.
@@ -394,6 +480,33 @@ public final class Design {
             fv[f] = factor[f] ? DD.of(raw) : DD.of(raw, block.tail(i, sourceIndex[f]));
         }
         return fv;
+    }
+
+    /**
+     * Whether row {@code i} lacks a value the model needs: a feature cell holds NaN, which is how a
+     * source that keeps rows with missing cells delivers them (the CSV reader's {@code KEEP}
+     * policy; it reads no other NaN: the text "NaN" is a missing value, and a cell that is not a
+     * finite number is an error).
+     */
+    public boolean hasMissingInput(RowBlock block, int i) {
+        requireBound();
+        int base = i * block.width();
+        double[] v = block.values();
+        for (int index : sourceIndex) {
+            if (Double.isNaN(v[base + index])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Feature {@code f} of row {@code i} as {@link #inputs} reads it (checked the same way), or
+     * NaN when the cell is missing: how a row with a missing value is shown.
+     */
+    public double inputOrMissing(RowBlock block, int i, int f, RowSource source) {
+        requireBound();
+        return Double.isNaN(block.get(i, sourceIndex[f])) ? Double.NaN : input(block, i, f, source);
     }
 
     /**
@@ -471,13 +584,37 @@ public final class Design {
 
     /** Σⱼ wⱼ·xⱼ in double-double for a design row x; a NaN coefficient (aliased) counts as 0. */
     public static DD combine(double[] w, DD[] x) {
-        DD y = DD.ZERO;
+        // y = ZERO; y = y.add(x[j].multiply(w[j])) for each j, written out on primitives: the same
+        // operations in the same order (so the same bits) without two objects a term, which made
+        // the garbage of predict (10⁶ rows × 21 terms) cost more than its arithmetic
+        double hi = 0.0;
+        double lo = 0.0;
         for (int j = 0; j < x.length; j++) {
-            if (!Double.isNaN(w[j])) {
-                y = y.add(x[j].multiply(w[j]));
+            double b = w[j];
+            if (Double.isNaN(b)) {
+                continue;
             }
+            DD a = x[j];
+            double p = a.hi * b;                        // DD.multiply(double)
+            double e = Math.fma(a.hi, b, -p);
+            e += a.lo * b;
+            double mh = p + e;
+            double ml = e - (mh - p);
+            double s = hi + mh;                         // DD.add(DD), Shewchuk / QD ieee_add
+            double bb = s - hi;
+            double e1 = (hi - (s - bb)) + (mh - bb);
+            double t = lo + ml;
+            double tb = t - lo;
+            double f = (lo - (t - tb)) + (ml - tb);
+            e1 += t;
+            double s2 = s + e1;
+            e1 = e1 - (s2 - s);
+            e1 += f;
+            double h2 = s2 + e1;
+            lo = e1 - (h2 - s2);
+            hi = h2;
         }
-        return y;
+        return DD.of(hi, lo); // (hi, lo) is normalized: DD.of keeps both parts as they are
     }
 
     /** {@link #predict(double[], DD[])} for double feature values, rounded to double. */

@@ -179,7 +179,7 @@ public final class LogisticRegression {
             for (int b = 0; b < p; b++) {
                 // (XᵀWX)⁻¹ᵢⱼ = dᵢ·dⱼ·(scaled inverse)ᵢⱼ, dⱼ the exact power-of-two column scales
                 cov[a][b] = out[a] || out[b] || noSe ? Double.NaN
-                        : org.gramian.accumulate.Equilibration.unscale(sol.scaledInverse()[a][b].doubleValue(),
+                        : org.gramian.accumulate.Equilibration.unscale(sol.inverse(a, b).doubleValue(),
                                 Math.getExponent(sol.columnScale()[a]) + Math.getExponent(sol.columnScale()[b]));
             }
         }

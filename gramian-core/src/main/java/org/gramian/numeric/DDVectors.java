@@ -77,4 +77,34 @@ public final class DDVectors {
             xl[x] = e - (nh - s2);
         }
     }
+
+    /**
+     * (h[j], l[j]) += x[j]² for j ∈ [from, to), in double-double: the same operations as
+     * {@code DD.of(h, l).add(DD.of(x[j]).square())} (column sums of squares of a row-major matrix,
+     * row by row, without objects).
+     */
+    public static void addSquares(double[] x, int from, int to, double[] h, double[] l) {
+        for (int j = from; j < to; j++) {
+            double v = x[j];
+            double p = v * v;
+            double pe = Math.fma(v, v, -p) + (v * 0.0 + 0.0 * v);
+            double ph = p + pe;
+            double pl = pe - (ph - p);
+            double vh = h[j];
+            double vl = l[j];
+            double s = vh + ph;
+            double bb = s - vh;
+            double e = (vh - (s - bb)) + (ph - bb);
+            double t = vl + pl;
+            double tb = t - vl;
+            double f = (vl - (t - tb)) + (pl - tb);
+            e += t;
+            double s2 = s + e;
+            e = e - (s2 - s);
+            e += f;
+            double nh = s2 + e;
+            h[j] = nh;
+            l[j] = e - (nh - s2);
+        }
+    }
 }

@@ -1,8 +1,5 @@
 package org.gramian.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -11,90 +8,33 @@ import java.util.Locale;
  * does, except in CSV/JSON-style exact output, which uses {@code NaN}/{@code Infinity}.
  */
 public final class Numbers {
-    private static final MathContext[] DIGITS = new MathContext[18];
-
-    static {
-        for (int d = 1; d <= 17; d++) {
-            DIGITS[d] = new MathContext(d, RoundingMode.HALF_EVEN);
-        }
-    }
-
     private Numbers() {
     }
 
     /**
-     * A shortest decimal (at most 17 significant digits) that reads back as exactly {@code v}.
-     *
-     * <p>How, without exact arithmetic in nearly every case: the JDK's {@link Double#toString}
-     * gives a decimal s of p significant digits that reads back as v; JDK 17 sometimes gives one
-     * digit more than needed (8.41E21 prints as 8.409999999999999E21). The decimals that read back
-     * as v form an interval around v; it holds a decimal of p − 1 digits exactly when it holds one
-     * of the two on either side of s at that precision (s lies strictly between them, its last
-     * digit not being 0). Two {@code parseDouble} calls settle it: if neither reads back, s is
-     * shortest; otherwise (rare) the value is rounded exactly to 1, 2, … digits until it reads
-     * back ({@link #shortestByRounding}). Where several decimals of the shortest length read back,
-     * this is the JDK's choice, which may differ from the nearest one in the last digit; both read
-     * back as v. {@code predict} writes every feature with this: rounding every value exactly (up
-     * to 17 BigDecimal divisions) made it 20× slower than {@code fit}.
+     * A shortest decimal (at most 17 significant digits) that reads back as exactly {@code v}: the
+     * least d such that v rounded to d significant digits (ties to even) reads back, and that
+     * rounding. Plain notation for moderate magnitudes, scientific (1.5E-9, 2E+30) otherwise;
+     * −0.0 as {@code -0}; NaN and infinities as {@code NaN}, {@code Infinity}. Computed by
+     * {@link DecimalText} (double-double, exact decisions, BigDecimal where a decision is too close
+     * to call): {@code predict} writes every feature with it.
      */
     public static String shortest(double v) {
-        if (!Double.isFinite(v)) {
-            return nonFinite(v);
-        }
-        if (v == 0) {
-            return (1 / v < 0) ? "-0" : "0";
-        }
-        double a = Math.abs(v);
-        BigDecimal s = new BigDecimal(Double.toString(a)).stripTrailingZeros();
-        int p = s.precision();
-        if (p > 1) {
-            BigDecimal below = s.round(new MathContext(p - 1, RoundingMode.FLOOR));
-            if (readsBackAs(below, a) || readsBackAs(below.add(below.ulp()), a)) {
-                return shortestByRounding(v);
-            }
-        }
-        return text(v < 0 ? s.negate() : s);
-    }
-
-    private static boolean readsBackAs(BigDecimal d, double a) {
-        return d.signum() > 0 && Double.parseDouble(d.toString()) == a;
+        return DecimalText.shortest(v);
     }
 
     /** {@link #shortest} by its definition: exact rounding to 1, 2, … 17 digits until it round-trips. */
     static String shortestByRounding(double v) {
-        BigDecimal exact = new BigDecimal(v);
-        for (int d = 1; d < 17; d++) {
-            BigDecimal r = exact.round(DIGITS[d]);
-            if (r.doubleValue() == v) {
-                return text(r);
-            }
+        if (!Double.isFinite(v) || v == 0) {
+            return shortest(v);
         }
-        return text(exact.round(DIGITS[17]));
+        String s = DecimalText.exactShortest(Math.abs(v));
+        return v < 0 ? "-" + s : s;
     }
 
     /** {@code v} rounded to 17 significant digits (enough to read back as exactly v), trailing zeros dropped. */
     public static String significant17(double v) {
-        if (!Double.isFinite(v)) {
-            return nonFinite(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        return text(new BigDecimal(v).round(DIGITS[17]));
-    }
-
-    private static String nonFinite(double v) {
-        return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
-    }
-
-    /** Plain notation for moderate magnitudes, scientific (1.5E-9, 2E+30) otherwise. */
-    private static String text(BigDecimal r) {
-        BigDecimal s = r.stripTrailingZeros();
-        int exponent = s.precision() - s.scale() - 1; // position of the leading digit
-        if (exponent >= -6 && exponent < 21) {
-            return s.toPlainString();
-        }
-        return s.toString();
+        return DecimalText.significant17(v);
     }
 
     /** Drops trailing zeros of the fraction of a %g-formatted number: 1.50000 → 1.5, 2.00e+10 → 2e+10. */

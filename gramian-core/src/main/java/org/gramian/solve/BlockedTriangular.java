@@ -136,4 +136,62 @@ public final class BlockedTriangular {
         }
         return c;
     }
+
+    /**
+     * {@link #gramOfRows} for T kept with its transpose in one array ({@link MirroredTriangle}:
+     * Tₐₖ in {@code t[a][k]}, a ≤ k, and again in {@code t[k][a]}), so that no transposed copy is
+     * made. The same operations in the same order as {@link #gramOfRows}, less the fused
+     * multiply-adds of the zeros below U's diagonal there (a product 0·x added to a sum that is
+     * not −0 leaves it unchanged, and these sums start at +0 and are never −0): the same bits.
+     */
+    public static double[][] gramOfRowsMirrored(double[][] t, int q, int threads) {
+        double[][] c = new double[q][q];
+        int rowBlocks = (q + BLOCK - 1) / BLOCK;
+        int strips = (q + STRIP - 1) / STRIP;
+        Parallel.forEach(rowBlocks * strips, threads, task -> {
+            int a0 = (task / strips) * BLOCK;
+            int a1 = Math.min(q, a0 + BLOCK);
+            int c0 = (task % strips) * STRIP;
+            int c1 = Math.min(q, c0 + STRIP);
+            if (c1 <= a0) {
+                return; // below the diagonal
+            }
+            int kStart = Math.max(a0, c0);
+            int k = kStart;
+            for (; k + 4 <= q; k += 4) {
+                int hi = Math.min(c1, k + 4);
+                for (int a = a0; a < a1; a++) {
+                    int from = Math.max(a, c0);
+                    if (from >= hi) {
+                        continue;
+                    }
+                    double[] ta = t[a];
+                    double[] ca = c[a];
+                    int full = Math.min(hi, k + 1);   // entries b ≤ k take all four terms
+                    if (from < full) {
+                        Fma.axpy4(ca, ta[k], t[k], ta[k + 1], t[k + 1], ta[k + 2], t[k + 2], ta[k + 3], t[k + 3],
+                                from, full);
+                    }
+                    for (int b = Math.max(from, k + 1); b < hi; b++) {
+                        double acc = ca[b];
+                        for (int kk = b; kk < k + 4; kk++) {
+                            acc = Math.fma(ta[kk], t[kk][b], acc);
+                        }
+                        ca[b] = acc;
+                    }
+                }
+            }
+            for (; k < q; k++) {
+                int hi = Math.min(c1, k + 1);
+                for (int a = a0; a < a1; a++) {
+                    int from = Math.max(a, c0);
+                    if (from < hi) {
+                        Fma.axpy1(c[a], t[a][k], t[k], from, hi);
+                    }
+                }
+            }
+        });
+        MirroredTriangle.mirrorUpper(c, q, threads);
+        return c;
+    }
 }

@@ -91,12 +91,7 @@ public final class ConditionNumber {
             }
             b[i] = bi;
         }
-        int steps = Math.min(p, MAX_LANCZOS_STEPS);
-        double[][] vs = new double[steps + 1][];
-        double[][] us = new double[steps][];
-        double[] alpha = new double[steps];
-        double[] beta = new double[steps];
-        // the start vector of norm2: column sums of |b| plus a deterministic perturbation
+        // the start vector of norm2: column sums of |b|
         double[] v = new double[p];
         for (int i = 0; i < p; i++) {
             double[] bi = b[i];
@@ -104,48 +99,145 @@ public final class ConditionNumber {
                 v[j] += Math.abs(bi[j]);
             }
         }
-        for (int j = 0; j < p; j++) {
-            v[j] += 1.0 / (j + 2.0);
-        }
-        normalize(v);
-        double sigma = 0;
-        int settled = 0;
-        for (int k = 0; k < steps; k++) {
-            vs[k] = v;
-            double[] u = times(b, from, v);
-            if (k > 0) {
-                axpy(-beta[k - 1], us[k - 1], u);
+        return lanczos(new LinearMap() {
+            @Override
+            public double[] times(double[] x) {
+                return ConditionNumber.times(b, from, x);
             }
-            reorthogonalize(u, us, k);
-            double ak = norm(u);
+
+            @Override
+            public double[] transposeTimes(double[] u) {
+                return ConditionNumber.transposeTimes(b, from, u, p);
+            }
+        }, v) / s;
+    }
+
+    /**
+     * {@link #lanczosNorm2(double[][])} of a map known by its products, {@code b} = s·A with s a
+     * power of two that brings A's largest entry near 1 (so that σ² neither overflows nor
+     * underflows), started from {@code v} = the column sums of |b| (overwritten): σ_max(b).
+     */
+    static double lanczos(LinearMap b, double[] v) {
+        Lanczos run = new Lanczos(v);
+        while (!run.done()) {
+            if (run.acceptTimes(b.times(run.vector()))) {
+                run.acceptTransposeTimes(b.transposeTimes(run.leftVector()));
+            }
+        }
+        return run.result();
+    }
+
+    /**
+     * The state of one Golub–Kahan–Lanczos iteration of {@link #lanczos}, driven from outside so
+     * that several iterations over the same matrix can share each sweep through it
+     * ({@link MirroredTriangle#norms2}); the operations on each iteration's vectors are the same as
+     * when it runs alone.
+     */
+    static final class Lanczos {
+        private final int steps;
+        private final double[][] vs;
+        private final double[][] us;
+        private final double[] alpha;
+        private final double[] beta;
+        private double[] v;
+        private double[] u;
+        private double sigma;
+        private int settled;
+        private int k;
+        private boolean done;
+        private double result;
+
+        /** @param start the column sums of |b| (overwritten) */
+        Lanczos(double[] start) {
+            int p = start.length;
+            steps = Math.min(p, MAX_LANCZOS_STEPS);
+            vs = new double[steps + 1][];
+            us = new double[steps][];
+            alpha = new double[steps];
+            beta = new double[steps];
+            // plus a deterministic perturbation (as in norm2)
+            for (int j = 0; j < p; j++) {
+                start[j] += 1.0 / (j + 2.0);
+            }
+            normalize(start);
+            v = start;
+            done = steps == 0;
+        }
+
+        boolean done() {
+            return done;
+        }
+
+        /** σ_max(b) once {@link #done}. */
+        double result() {
+            return result;
+        }
+
+        /** The vector to multiply by b next. */
+        double[] vector() {
+            return v;
+        }
+
+        /** The vector to multiply by bᵀ next (after {@link #acceptTimes} returned true). */
+        double[] leftVector() {
+            return u;
+        }
+
+        /** Takes b·{@link #vector()}; true when bᵀ·{@link #leftVector()} is wanted next. */
+        boolean acceptTimes(double[] bv) {
+            vs[k] = v;
+            if (k > 0) {
+                axpy(-beta[k - 1], us[k - 1], bv);
+            }
+            reorthogonalize(bv, us, k);
+            double ak = norm(bv);
             alpha[k] = ak;
             if (ak == 0) {
-                return Math.max(sigma, topSingular(alpha, beta, k)) / s;
+                finish(Math.max(sigma, topSingular(alpha, beta, k)));
+                return false;
             }
-            scale(u, 1.0 / ak);
-            us[k] = u;
-            double[] w = transposeTimes(b, from, u, p);
-            axpy(-ak, v, w);
+            scale(bv, 1.0 / ak);
+            us[k] = bv;
+            u = bv;
+            return true;
+        }
+
+        /** Takes bᵀ·{@link #leftVector()}. */
+        void acceptTransposeTimes(double[] w) {
+            axpy(-alpha[k], v, w);
             reorthogonalize(w, vs, k + 1);
             double bk = norm(w);
             beta[k] = bk;
             double next = topSingular(alpha, beta, k + 1);
             if (bk == 0) {
-                return next / s;
+                finish(next);
+                return;
             }
             scale(w, 1.0 / bk);
             v = w;
             settled = Math.abs(next - sigma) <= LANCZOS_TOLERANCE * next ? settled + 1 : 0;
             sigma = next;
-            if (settled >= 2) {
-                break;
+            k++;
+            if (settled >= 2 || k == steps) {
+                finish(sigma);
             }
         }
-        return sigma / s;
+
+        private void finish(double value) {
+            result = value;
+            done = true;
+        }
+    }
+
+    /** A square linear map known by its products with vectors (new arrays). */
+    interface LinearMap {
+        double[] times(double[] v);
+
+        double[] transposeTimes(double[] u);
     }
 
     /** b·v for rows with nonzero range [from[i], b[i].length); four partial sums per row. */
-    private static double[] times(double[][] b, int[] from, double[] v) {
+    static double[] times(double[][] b, int[] from, double[] v) {
         int p = b.length;
         double[] u = new double[p];
         for (int i = 0; i < p; i++) {
@@ -171,7 +263,7 @@ public final class ConditionNumber {
     }
 
     /** bᵀu. */
-    private static double[] transposeTimes(double[][] b, int[] from, double[] u, int p) {
+    static double[] transposeTimes(double[][] b, int[] from, double[] u, int p) {
         double[] w = new double[p];
         for (int i = 0; i < b.length; i++) {
             double ui = u[i];

@@ -24,4 +24,13 @@ final class Fma {
             acc[c] = Math.fma(a, b[c], acc[c]);
         }
     }
+
+    /** acc1[c] ← fma(a1, b[c], acc1[c]) and acc2[c] ← fma(a2, b[c], acc2[c]): two axpy1 sharing one read of b. */
+    static void axpy1x2(double[] acc1, double a1, double[] acc2, double a2, double[] b, int from, int to) {
+        for (int c = from; c < to; c++) {
+            double bc = b[c];
+            acc1[c] = Math.fma(a1, bc, acc1[c]);
+            acc2[c] = Math.fma(a2, bc, acc2[c]);
+        }
+    }
 }

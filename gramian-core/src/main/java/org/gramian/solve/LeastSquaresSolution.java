@@ -44,12 +44,30 @@ import org.gramian.numeric.DD;
  *                        sequential (type I) sum of squares column j adds to the columns before it,
  *                        read off the factor of the estimable columns; with an intercept in column
  *                        0 and shifted columns, entries 1.. do not depend on the shift
+ * @param doubleInverse   the same inverse as doubles, p×p, in place of {@code scaledInverse} (then
+ *                        null) on the wide path, where it is only formed in double precision
+ *                        ({@link TriangularSolver#WIDE}): p² doubles instead of p² objects; or null
  */
 public record LeastSquaresSolution(DD[] coefficients, DD[][] scaledInverse, double[] columnScale,
                                    double responseScale, int rank, boolean[] aliased, DD scaledRss,
                                    DD scaledPrintedRss, DD scaledTss, long observations, double conditionNumber,
                                    double unscaledConditionNumber, double expectedDigits, boolean usedSvd,
-                                   DD[] scaledEffects) {
+                                   DD[] scaledEffects, double[][] doubleInverse) {
+
+    /** A solution whose inverse is in double-double ({@code doubleInverse} null). */
+    public LeastSquaresSolution(DD[] coefficients, DD[][] scaledInverse, double[] columnScale, double responseScale,
+                                int rank, boolean[] aliased, DD scaledRss, DD scaledPrintedRss, DD scaledTss,
+                                long observations, double conditionNumber, double unscaledConditionNumber,
+                                double expectedDigits, boolean usedSvd, DD[] scaledEffects) {
+        this(coefficients, scaledInverse, columnScale, responseScale, rank, aliased, scaledRss, scaledPrintedRss,
+                scaledTss, observations, conditionNumber, unscaledConditionNumber, expectedDigits, usedSvd,
+                scaledEffects, null);
+    }
+
+    /** Entry (i, j) of (X̃ᵀX̃)⁻¹, from whichever of {@code scaledInverse} and {@code doubleInverse} is kept. */
+    public DD inverse(int i, int j) {
+        return doubleInverse != null ? DD.of(doubleInverse[i][j]) : scaledInverse[i][j];
+    }
 
     public int width() {
         return coefficients.length;

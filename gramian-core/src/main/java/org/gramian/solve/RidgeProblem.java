@@ -58,7 +58,7 @@ public final class RidgeProblem {
             throw new IllegalArgumentException("ridge needs the factor of unshifted data");
         }
         double[] scale = f.scale() == null ? Equilibration.none(f.width() + 1) : f.scale();
-        return new RidgeProblem(f.r(), intercept ? 1 : 0, scale, f.observations());
+        return new RidgeProblem(f.ddR(), intercept ? 1 : 0, scale, f.observations());
     }
 
     /** The number of penalized coefficients q (p, or p − 1 with an intercept). */

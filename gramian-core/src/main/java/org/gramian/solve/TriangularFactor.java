@@ -17,9 +17,18 @@ import org.gramian.numeric.DD;
  * @param scale        the powers of two that multiplied each augmented column (after the shift)
  *                     before factoring, length m, or null for none: R is the factor of the scaled
  *                     data ({@link Equilibration})
+ * @param doubleR      the same factor as doubles, m×m, in place of {@code r} (then null): a wide
+ *                     factor of the double-precision normal equation ({@link GramCholesky}), kept as
+ *                     m² doubles rather than m² objects; or null
  */
 public record TriangularFactor(DD[][] r, long observations, double[] shift, double unitRoundoff,
-                               boolean squaredCondition, double[] scale) {
+                               boolean squaredCondition, double[] scale, double[][] doubleR) {
+
+    /** A factor in double-double ({@code doubleR} null). */
+    public TriangularFactor(DD[][] r, long observations, double[] shift, double unitRoundoff,
+                            boolean squaredCondition, double[] scale) {
+        this(r, observations, shift, unitRoundoff, squaredCondition, scale, null);
+    }
 
     /** A factor of unscaled data. */
     public TriangularFactor(DD[][] r, long observations, double[] shift, double unitRoundoff,
@@ -30,8 +39,23 @@ public record TriangularFactor(DD[][] r, long observations, double[] shift, doub
     public static final double DOUBLE_ROUNDOFF = 0x1p-53;
     public static final double DD_ROUNDOFF = 0x1p-104;
 
+    /** The factor in double-double: {@code r}, or {@code doubleR}'s entries (below the diagonal zero). */
+    public DD[][] ddR() {
+        if (r != null) {
+            return r;
+        }
+        int m = doubleR.length;
+        DD[][] out = new DD[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                out[i][j] = j < i ? DD.ZERO : DD.of(doubleR[i][j]);
+            }
+        }
+        return out;
+    }
+
     /** Number of design columns p. */
     public int width() {
-        return r.length - 1;
+        return (r != null ? r.length : doubleR.length) - 1;
     }
 }

@@ -2,7 +2,6 @@ package org.gramian.solve;
 
 import java.util.Arrays;
 import org.gramian.numeric.DD;
-import org.gramian.accumulate.Accumulation;
 import org.gramian.accumulate.Equilibration;
 import org.gramian.numeric.DDVectors;
 import org.gramian.accumulate.HouseholderAccumulator;
@@ -11,7 +10,9 @@ import org.gramian.accumulate.HouseholderAccumulator;
  * Finishes any {@link TriangularFactor}: detects aliased columns, solves R₁w = z by back
  * substitution on the estimable columns (or takes the minimum-norm SVD solution when asked to),
  * forms (XᵀX)⁻¹ = R₁⁻¹R₁⁻ᵀ, computes κ₂, and undoes the column shift and scale. All in
- * double-double: O(p³) work, negligible next to the O(n·p²) of the factorization.
+ * double-double: O(p³) work, negligible next to the O(n·p²) of the factorization, except for a
+ * wide double-precision factor of full rank ({@link #wide}), which {@link WideTriangularSolver}
+ * finishes in double, blocked and parallel, in three p×p arrays.
  *
  * <p><b>Aliasing.</b> Column j is aliased by the one policy, {@link Aliasing} (or exactly zero, as
  * {@link Cholesky} leaves it). The fit is then that of the remaining r columns, as R's
@@ -33,10 +34,19 @@ public final class TriangularSolver {
      *                  solution on the estimable columns
      */
     public static LeastSquaresSolution solve(TriangularFactor f, boolean intercept, boolean forceSvd) {
-        DD[][] r = f.r();
         int p = f.width();
+        double tolerance = Aliasing.tolerance(f.unitRoundoff(), f.squaredCondition());
+        if (wide(f)) {
+            // A wide double-precision factor of full rank: the O(p³) work in double, blocked and
+            // parallel, without p×p arrays of objects (WideTriangularSolver).
+            double[][] dr = f.doubleR() != null ? f.doubleR() : hiParts(f.r());
+            if (!any(aliasedColumns(dr, p, tolerance))) {
+                return WideTriangularSolver.solve(dr, f, intercept);
+            }
+        }
+        DD[][] r = f.ddR();
         double[] scale = f.scale() == null ? Equilibration.none(p + 1) : f.scale();
-        boolean[] aliased = aliasedColumns(r, p, Aliasing.tolerance(f.unitRoundoff(), f.squaredCondition()));
+        boolean[] aliased = aliasedColumns(r, p, tolerance);
         int rank = 0;
         for (boolean a : aliased) {
             rank += a ? 0 : 1;
@@ -54,10 +64,7 @@ public final class TriangularSolver {
         for (int i = intercept ? 1 : 0; i < rank; i++) {
             tss = tss.add(red[i][rank].square());
         }
-        // A wide double-precision factor of full rank: the O(p³) work in double, blocked and parallel.
-        double[][] wideR = rank == p && wide(f) ? hiParts(r) : null;
-        TriangularInverse inv = wideR == null ? TriangularInverse.of(red, rank) : null;
-        double[][] wideInverse = null;
+        TriangularInverse inv = TriangularInverse.of(red, rank);
         // (Qᵀy)ⱼ² of each estimable column: the sequential sums of squares of R's anova(lm)
         DD[] effects = new DD[p];
         Arrays.fill(effects, DD.of(Double.NaN));
@@ -76,20 +83,6 @@ public final class TriangularSolver {
             // (with full rank the minimum-norm solution is the unique one: the triangular solve below
             // gives it without the O(p³) double-double Jacobi sweeps)
             minimumNorm(r, p, rank, scale, w, cov);
-        } else if (wideR != null) {
-            int threads = Accumulation.defaultThreads();
-            wideInverse = BlockedTriangular.inverse(wideR, p, threads);
-            double[][] c = BlockedTriangular.gramOfRows(wideInverse, threads);
-            DD[] wr = backSubstitution(wideR, p);
-            for (int a = 0; a < p; a++) {
-                w[a] = wr[a];
-                double[] ca = c[a];
-                for (int b = a; b < p; b++) {
-                    DD v = DD.of(ca[b]);
-                    cov[a][b] = v;
-                    cov[b][a] = v;
-                }
-            }
         } else {
             DD[] wr = inv.times(red, rank);
             for (int a = 0; a < rank; a++) {
@@ -110,20 +103,9 @@ public final class TriangularSolver {
             unscaledCondition = Double.POSITIVE_INFINITY;
         } else {
             double[] sh = f.shift() != null && intercept ? f.shift() : null;
-            double[][][] ab;
-            if (wideR != null) {
-                // the four power iterations (κ₂ unscaled and scaled) at once, one per thread
-                ab = originalFactor(wideR, wideInverse, sh, scale);
-                double[][][] sab = scaledFactor(ab[0], ab[1]);
-                double[] norms = ConditionNumber.norms2(Accumulation.defaultThreads(), ab[0], ab[1],
-                        sab == null ? null : sab[0], sab == null ? null : sab[1]);
-                unscaledCondition = ConditionNumber.product(norms[0], norms[1]);
-                condition = sab == null ? Double.NaN : ConditionNumber.product(norms[2], norms[3]);
-            } else {
-                ab = originalFactor(r, inv, sh, scale);
-                unscaledCondition = ConditionNumber.of(ab[0], ab[1]);
-                condition = scaledCondition(ab[0], ab[1]);
-            }
+            double[][][] ab = originalFactor(r, inv, sh, scale);
+            unscaledCondition = ConditionNumber.of(ab[0], ab[1]);
+            condition = scaledCondition(ab[0], ab[1]);
             columnNorm = new double[p];
             for (int j = 0; j < p; j++) {
                 double s2 = 0;
@@ -199,6 +181,30 @@ public final class TriangularSolver {
             sum = sum.add(res.square());
         }
         return sum;
+    }
+
+    private static boolean any(boolean[] b) {
+        for (boolean v : b) {
+            if (v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #aliasedColumns(DD[][], int, double)} of a factor as doubles: the same sums, the same test. */
+    static boolean[] aliasedColumns(double[][] r, int p, double tolerance) {
+        double[] h = new double[p];
+        double[] l = new double[p];
+        for (int i = 0; i < p; i++) {
+            DDVectors.addSquares(r[i], i, p, h, l);
+        }
+        boolean[] aliased = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            double norm = Math.sqrt(h[j] + l[j]);
+            aliased[j] = Aliasing.aliased(r[j][j], norm, tolerance);
+        }
+        return aliased;
     }
 
     /** The aliasing test ({@link Aliasing}), column by column. */
@@ -280,6 +286,9 @@ public final class TriangularSolver {
         if (f.unitRoundoff() != TriangularFactor.DOUBLE_ROUNDOFF || f.width() < WIDE) {
             return false;
         }
+        if (f.doubleR() != null) {
+            return true;
+        }
         for (DD[] row : f.r()) {
             for (DD v : row) {
                 if (v.lo != 0) {
@@ -321,37 +330,6 @@ public final class TriangularSolver {
             wl[i] = wi.lo;
         }
         return w;
-    }
-
-    /**
-     * {@link #originalFactor(DD[][], TriangularInverse, double[], double[])} for a double factor
-     * and its double inverse t.
-     */
-    static double[][][] originalFactor(double[][] r, double[][] t, double[] shift, double[] scale) {
-        int p = t.length;
-        double[][] a = new double[p][p];
-        double[][] b = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = i; j < p; j++) {
-                DD v = DD.of(r[i][j]).divide(scale[j]);
-                if (shift != null && j > 0 && i == 0) {
-                    v = v.add(DD.of(r[0][0]).multiply(shift[j] / scale[0]));
-                }
-                a[i][j] = v.doubleValue();
-                b[i][j] = t[i][j] * scale[i];
-            }
-        }
-        if (shift != null) {
-            // row 0 of R_X⁻¹: d₀T₀ⱼ − Σ_{k=1..j} dₖsₖTₖⱼ, in double-double
-            for (int j = 0; j < p; j++) {
-                DD u = DD.of(t[0][j]).multiply(scale[0]);
-                for (int k = 1; k <= j; k++) {
-                    u = u.subtract(DD.of(t[k][j]).multiply(scale[k]).multiply(shift[k]));
-                }
-                b[0][j] = u.doubleValue();
-            }
-        }
-        return new double[][][] {a, b};
     }
 
     /**

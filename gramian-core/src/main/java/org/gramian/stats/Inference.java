@@ -63,7 +63,7 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
                 continue;
             }
             double se = dfRes > 0
-                    ? Equilibration.unscale(sol.scaledInverse()[j][j].multiply(rssS).divide(dfRes).sqrt().doubleValue(),
+                    ? Equilibration.unscale(sol.inverse(j, j).multiply(rssS).divide(dfRes).sqrt().doubleValue(),
                             Math.getExponent(sol.columnScale()[j]) - ce)
                     : Double.NaN;
             double t = se == 0 ? (est == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, est)) : est / se;
@@ -148,8 +148,8 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
         }
         Conditioning cond = new Conditioning(kappa, sol.unscaledConditionNumber(), digits, aliased, warning);
         // Cov(w) = s²(XᵀX)⁻¹ in original units: s²·dᵢdⱼ·(X̃ᵀX̃)⁻¹ᵢⱼ/… formed from the scaled parts.
-        double[][] cov = new double[p][p];
-        for (int i = 0; i < p; i++) {
+        double[][] cov = sol.doubleInverse() != null ? wideCovariance(sol, rssS, dfRes, ce) : new double[p][p];
+        for (int i = 0; i < p && sol.doubleInverse() == null; i++) {
             for (int j = 0; j < p; j++) {
                 cov[i][j] = dfRes > 0
                         ? Equilibration.unscale(sol.scaledInverse()[i][j].multiply(rssS).divide(dfRes).doubleValue(),
@@ -159,6 +159,41 @@ public record Inference(List<Coefficient> coefficients, FitStatistics statistics
             }
         }
         return new Inference(coefs, stats, anova, cond, mse, dfRes, cov);
+    }
+
+    /**
+     * Cov(w) from an inverse kept as doubles (the wide path): s̃² = scaledRss/(n − r) once in
+     * double-double, then each entry Cᵢⱼ·s̃² with one fused multiply-add (Cᵢⱼ·hi + Cᵢⱼ·lo: the product
+     * with the double-double s̃², rounded once, so within an ulp of the entry-by-entry double-double
+     * product) and the exact powers of two. Without p² objects: at p = 5000 these are 25 million
+     * entries.
+     */
+    private static double[][] wideCovariance(LeastSquaresSolution sol, DD rssS, long dfRes, int ce) {
+        double[][] c = sol.doubleInverse();
+        int p = c.length;
+        double[][] cov = new double[p][p];
+        if (dfRes <= 0) {
+            for (double[] row : cov) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            return cov;
+        }
+        DD s2 = rssS.divide(dfRes);
+        double h = s2.hi;
+        double l = s2.lo;
+        int[] e = new int[p];
+        for (int j = 0; j < p; j++) {
+            e[j] = Math.getExponent(sol.columnScale()[j]);
+        }
+        for (int i = 0; i < p; i++) {
+            double[] ci = c[i];
+            double[] out = cov[i];
+            int ei = e[i] - 2 * ce;
+            for (int j = 0; j < p; j++) {
+                out[j] = Equilibration.unscale(Math.fma(ci[j], h, ci[j] * l), ei + e[j]);
+            }
+        }
+        return cov;
     }
 
     /** Sequential sums of squares per term (R's anova(lm)): Σ (Qᵀy)ⱼ² over the term's estimable columns. */

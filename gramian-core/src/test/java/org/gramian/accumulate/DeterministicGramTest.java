@@ -71,6 +71,66 @@ class DeterministicGramTest {
     }
 
     @Test
+    void bigBlocksLendTheirTilesInPlaceWithTheSameBits() {
+        // A block of at least TilePipeline.BORROW_MIN_TILES tiles (an in-memory source's single
+        // block) is not copied: the workers read its whole tiles in place and accept waits for them.
+        // ChunkedSource overwrites its buffer with NaN after each callback, so a worker reading a lent
+        // block too late would fail or change the bits.
+        int big = TilePipeline.BORROW_MIN_TILES * TILE;
+        int n = big + 2 * TILE + 77;
+        double[][] rows = data(n, 8);
+        long[] reference = bits(gram(rows, 1, 4096)); // copied tiles only
+        int[][] blockings = {{n}, {big}, {big + 5, 100}, {3, big + 1, TILE}, {big + TILE}};
+        for (int threads : new int[]{1, 2, 4}) {
+            for (int[] sizes : blockings) {
+                GramAccumulator acc = gram(rows, threads, sizes);
+                assertThat(acc.count()).isEqualTo(n);
+                assertThat(bits(acc)).as("threads %d, blocks %s", threads, java.util.Arrays.toString(sizes))
+                        .isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void aBadValueInALentBlockIsReportedByRow() {
+        int n = (TilePipeline.BORROW_MIN_TILES + 1) * TILE;
+        double[][] rows = data(n, 6);
+        rows[n - 3][4] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> gram(rows, 2, n))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("row " + (n - 2));
+    }
+
+    @Test
+    void thePlainCopyOfColumnsGivesTheBitsOfTheGeneralExpansion() {
+        // A plain design (columns as they are) is copied straight into the tile rows
+        // (GramAccumulator.augmentColumns); a weighted design goes through Design.expand, augment and
+        // ×√w. With all weights 1 (√1 = 1, exact) both must give the same bits, also with the
+        // features in another order than the source's columns and without intercept.
+        List<String> names = List.of("a", "b", "c", "d", "e", "y", "w");
+        int n = 3 * TILE + 11;
+        double[][] base = data(n, 21);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = java.util.Arrays.copyOf(base[i], 7);
+            rows[i][6] = 1.0;
+        }
+        for (boolean intercept : new boolean[]{true, false}) {
+            ModelSpec plain = ModelSpec.linear("y", List.of("d", "a", "e", "c")).withIntercept(intercept);
+            Design d = Design.bind(plain, names);
+            assertThat(d.plainColumns()).isNotNull();
+            Design weighted = Design.bind(plain.withWeights("w"), names);
+            assertThat(weighted.plainColumns()).isNull();
+            for (int threads : new int[]{1, 2}) {
+                GramAccumulator a = Accumulation.gram(new ChunkedSource(names, rows, 1000), d, threads);
+                GramAccumulator b = Accumulation.gram(new ChunkedSource(names, rows, 1000), weighted, threads);
+                assertThat(bits(a)).as("intercept %s, threads %d", intercept, threads).isEqualTo(bits(b));
+            }
+        }
+        assertThat(Design.bind(ModelSpec.polynomial("y", "a", 2), names).plainColumns()).isNull();
+    }
+
+    @Test
     void theOtherKernelGivesTheSameBits() {
         // The canonical tiles summed by hand with the kernel that is *not* active (same shifted,
         // scaled rows; tiles from zero, added in order) must give the pipeline's bits exactly.

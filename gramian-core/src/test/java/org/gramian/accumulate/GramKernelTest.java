@@ -108,6 +108,51 @@ class GramKernelTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aTileSummedInRangesWhileFillingHasTheBitsOfOneCompute(Kind kind) {
+        // The pipeline sums a tile every FILL_ROWS rows as it fills it (GramTile.sumPending); ranges of
+        // any length, ending inside the kernel's panels and register blocks, must give the bits of
+        // one compute() of the whole tile. Non-integer data with large offsets, so that any change of
+        // order or a missing/doubled row changes the bits.
+        GramKernels.Impl kernel = kernel(kind);
+        Random r = new Random(5);
+        int[] steps = {1, 3, 64, 65, 17, 128, 7, 200};
+        for (int m : new int[] {1, 4, 9, 12, 17, 25, 52, 71, 202}) {
+            GramTile ranged = new GramTile(m, kernel);
+            GramTile whole = new GramTile(m, kernel);
+            int count = ranged.capacity() - 5;
+            int s = 0;
+            int next = steps[0];
+            for (int k = 0; k < count; k++) {
+                double[] a = ranged.row(ranged.next());
+                double[] b = whole.row(whole.next());
+                for (int j = 0; j < m; j++) {
+                    a[j] = 1000.0 * (j % 7) + r.nextGaussian();
+                    b[j] = a[j];
+                }
+                if (ranged.pending() == next) {
+                    ranged.sumPending();
+                    next = steps[++s % steps.length];
+                }
+            }
+            ranged.sumPending();
+            whole.compute();
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    assertThat(Double.doubleToRawLongBits(ranged.partial()[i][j])).as("m %d, G[%d][%d]", m, i, j)
+                            .isEqualTo(Double.doubleToRawLongBits(whole.partial()[i][j]));
+                }
+            }
+            // reused after clear(): the partial starts from zero again
+            ranged.clear();
+            double[] one = ranged.row(ranged.next());
+            java.util.Arrays.fill(one, 0, m, 3.0);
+            ranged.sumPending();
+            assertThat(ranged.partial()[0][m - 1]).isEqualTo(9.0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void fusedMultiplyAddKeepsTheLowBitsOfEachProduct(Kind kind) {
         // (1+2^-30)^2 = 1 + 2^-29 + 2^-60: one row's product added to -(1+2^-29) leaves exactly 2^-60
         // with a fused multiply-add; an unfused product would round it away to 0. Every lane of a

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Finding a byte value (or one of three) in a byte array eight bytes at a time (SWAR). */
+/** Finding a byte value (sixteen bytes a step, SWAR with two words) or one of three (eight a step) in a byte array. */
 final class ByteScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -22,6 +22,17 @@ final class ByteScan {
     static int indexOf(byte[] b, byte c, int from, int to) {
         long pattern = (c & 0xffL) * ONES;
         int i = from;
+        // two words a step: the common case (no match in a 1 MiB chunk) tests one OR of two flags
+        for (; i + 16 <= to; i += 16) {
+            long x0 = (long) LONGS.get(b, i) ^ pattern;
+            long x1 = (long) LONGS.get(b, i + 8) ^ pattern;
+            long t0 = (x0 - ONES) & ~x0 & HIGHS;
+            long t1 = (x1 - ONES) & ~x1 & HIGHS;
+            if ((t0 | t1) != 0) {
+                return t0 != 0 ? i + (Long.numberOfTrailingZeros(t0) >>> 3)
+                        : i + 8 + (Long.numberOfTrailingZeros(t1) >>> 3);
+            }
+        }
         for (; i + 8 <= to; i += 8) {
             long x = (long) LONGS.get(b, i) ^ pattern;
             long t = (x - ONES) & ~x & HIGHS;

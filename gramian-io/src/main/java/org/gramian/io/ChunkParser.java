@@ -21,7 +21,7 @@ import org.gramian.UserText;
  * <p>A cell that is empty or one of the NA texts is missing: under {@link CsvFormat.Missing#DROP}
  * its record is not delivered and is counted in {@link ParsedChunk#dropped}; under
  * {@link CsvFormat.Missing#FAIL} it is the error (for a numeric column, the one a bad number
- * gives). Parsing stops at the first error, which is reported by precedence: a broken quote or a
+ * gives); under {@link CsvFormat.Missing#KEEP} the record is delivered with NaN in that cell. Parsing stops at the first error, which is reported by precedence: a broken quote or a
  * cell in a numeric column longer than the number limit, then a record longer than the line limit,
  * then a wrong number of fields, then a bad or missing value. A record's errors name the physical
  * line on which it starts. Every byte is looked at a bounded number of times, so a huge line or
@@ -59,7 +59,9 @@ final class ChunkParser {
     private final boolean[] naFirst = new boolean[256];
     private final int naMin;
     private final int naMax;
+    /** A missing value marks the record (DROP: left out; KEEP: delivered with NaN) instead of failing. */
     private final boolean drop;
+    private final boolean keep;
     private final LevelTable[] codes;
     private final int maxRows;
     private final boolean hint; // text in a column found numeric: suggest C(col)
@@ -89,7 +91,8 @@ final class ChunkParser {
         this.delimiter = (byte) delimiter;
         this.decimal = (byte) format.decimal();
         this.na = format.naBytes();
-        this.drop = format.missing() == CsvFormat.Missing.DROP;
+        this.drop = format.missing() != CsvFormat.Missing.FAIL;
+        this.keep = format.missing() == CsvFormat.Missing.KEEP;
         this.codes = codes;
         this.maxRows = maxRows;
         this.hint = format.inferCategorical() && mode != Mode.SNIFF;
@@ -225,6 +228,12 @@ final class ChunkParser {
                             if (naNumeric && isNa(b, a, number.stop)) {
                                 if (drop || mode == Mode.SNIFF) {
                                     missing = true;
+                                    if (keep && values1) {
+                                        values[base + s] = Double.NaN;
+                                        if (extended) {
+                                            tails[base + s] = 0.0;
+                                        }
+                                    }
                                 } else {
                                     badField = field;
                                     badDetail = missingValue(b, a, number.stop);
@@ -359,6 +368,14 @@ final class ChunkParser {
                         if (isMissing) {
                             if (drop) {
                                 missing = true;
+                                if (keep && mode == Mode.COLLECT) {
+                                    rowIds[s] = Integer.MAX_VALUE;   // a missing cell (kept row): no level to collect
+                                } else if (keep && mode == Mode.DELIVER) {
+                                    values[base + s] = Double.NaN;
+                                    if (extended) {
+                                        tails[base + s] = 0.0;
+                                    }
+                                }
                             } else if (mode != Mode.SNIFF) {
                                 badField = field;
                                 badDetail = missingValue(cb, tf, tt);
@@ -380,6 +397,12 @@ final class ChunkParser {
                         }
                     } else if (isMissing && (drop || mode == Mode.SNIFF)) {
                         missing = true;
+                        if (keep && values1) {
+                            values[base + s] = Double.NaN;
+                            if (extended) {
+                                tails[base + s] = 0.0;
+                            }
+                        }
                     } else if (mode == Mode.COLLECT && !isMissing) {
                         // collecting levels needs only which rows are kept: the delivering pass parses
                         // (and checks) the numbers, which are most of the work
@@ -432,12 +455,12 @@ final class ChunkParser {
             } else if (badField >= 0) {
                 error = column(badField) + ": " + badDetail;
                 errorField = badField;
-            } else if (unknownField >= 0 && !missing) {
+            } else if (unknownField >= 0 && (!missing || keep)) {
                 unknownLevel = true;
                 errorField = unknownField;
                 error = column(unknownField) + ": a value not seen when the levels were read (did the file change"
                         + " while it was read?)";
-            } else if (mode == Mode.COLLECT && !missing) {
+            } else if (mode == Mode.COLLECT && (!missing || keep)) {
                 error = collect(rowIds, rowNew, found);
             }
             if (error != null) {
@@ -446,7 +469,7 @@ final class ChunkParser {
             }
             pos = afterLineEnd(b, lineEnd, end);
             records++;
-            if (missing && mode != Mode.SNIFF) {
+            if (missing && mode != Mode.SNIFF && !keep) {
                 dropped++;
                 line += 1 + innerLines;
                 continue;

@@ -46,7 +46,13 @@ public record CsvFormat(char delimiter, char decimal, List<String> naValues, Mis
         /** The row is left out (R's {@code na.omit}) and counted in {@code droppedRows()}. */
         DROP,
         /** An error naming line and column. */
-        FAIL
+        FAIL,
+        /**
+         * The row is delivered with NaN in each missing cell (tail 0), and not counted as dropped:
+         * for {@code predict}, whose output keeps a line per input row (R's {@code predict.lm}
+         * gives NA there). Levels of categorical columns are read from every row.
+         */
+        KEEP
     }
 
     public CsvFormat {

@@ -31,8 +31,8 @@ import org.gramian.data.RowSource;
  * {@link #withCategorical}, or found to hold text in the first {@value CsvFormat#SNIFF_ROWS}
  * records) deliver the index of each cell's level in {@link #levels(String)}. A missing value (an
  * empty cell, {@code NA}, {@code NaN}, {@code null}, {@code N/A}) in a selected column drops its
- * row ({@link #droppedRows()}) or is an error, as the format says. Other columns are stepped over,
- * so they may hold anything. Blank lines are skipped (line numbers in messages stay physical).
+ * row ({@link #droppedRows()}), is an error, or is delivered as NaN, as the format says. Other
+ * columns are stepped over, so they may hold anything. Blank lines are skipped (line numbers in messages stay physical).
  * Lines end with LF, CRLF or a lone CR (old Mac files); a UTF-8 byte order mark is accepted. A file
  * that is not UTF-8 text (a NUL byte, bytes that are not UTF-8, mostly control characters in its
  * first 8 KB) is rejected when it is opened.

@@ -28,6 +28,9 @@ final class DecimalParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_DIGITS = 18; // 10^18 < 2^63: the significand is an exact long
+    private static final long TEN_TO_18 = 1_000_000_000_000_000_000L;
+    private static final long[] POW10_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L};
     /** Numbers with longer text are first shortened to {@value #KEEP_DIGITS} significant digits (see {@link #shorten}). */
     static final int LONG_TEXT = 1600;
     static final int KEEP_DIGITS = 1500;
@@ -87,36 +90,59 @@ final class DecimalParser {
         }
         long mantissa = 0;
         int digitsStart = i;
-        // eight digits at a time while they last, then one by one
-        while (i + 8 <= bound) {
-            long eight = (long) LONGS.get(b, i);
-            if ((((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L) != 0) {
+        int last = bound - 8; // the last index from which eight bytes can be read
+        byte c;
+        // eight digits at a time; the run's last one to seven digits from the same word (SWAR): no
+        // per-byte loop and no unpredictable branch on how many digits a number has. Near the
+        // bound, one by one.
+        while (true) {
+            if (i > last) {
+                while (i < bound && (c = b[i]) >= '0' && c <= '9') {
+                    mantissa = mantissa * 10 + (c - '0');
+                    i++;
+                }
                 break;
             }
-            mantissa = mantissa * 100_000_000L + eightDigits(eight);
-            i += 8;
-        }
-        byte c;
-        while (i < bound && (c = b[i]) >= '0' && c <= '9') {
-            mantissa = mantissa * 10 + (c - '0');
-            i++;
+            long eight = (long) LONGS.get(b, i);
+            long nonDigits = nonDigits(eight);
+            if (nonDigits == 0) {
+                mantissa = mantissa * 100_000_000L + eightDigits(eight);
+                i += 8;
+                continue;
+            }
+            int n = Long.numberOfTrailingZeros(nonDigits) >>> 3; // digits before the first non-digit
+            if (n > 0) {
+                mantissa = mantissa * POW10_LONG[n] + leadingDigits(eight, n);
+                i += n;
+            }
+            break;
         }
         int integerDigits = i - digitsStart;
         int fraction = 0;
         if (i < bound && b[i] == '.') {
             i++;
             int fractionStart = i;
-            while (i + 8 <= bound) {
-                long eight = (long) LONGS.get(b, i);
-                if ((((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L) != 0) {
+            while (true) { // as for the integer digits
+                if (i > last) {
+                    while (i < bound && (c = b[i]) >= '0' && c <= '9') {
+                        mantissa = mantissa * 10 + (c - '0');
+                        i++;
+                    }
                     break;
                 }
-                mantissa = mantissa * 100_000_000L + eightDigits(eight);
-                i += 8;
-            }
-            while (i < bound && (c = b[i]) >= '0' && c <= '9') {
-                mantissa = mantissa * 10 + (c - '0');
-                i++;
+                long eight = (long) LONGS.get(b, i);
+                long nonDigits = nonDigits(eight);
+                if (nonDigits == 0) {
+                    mantissa = mantissa * 100_000_000L + eightDigits(eight);
+                    i += 8;
+                    continue;
+                }
+                int n = Long.numberOfTrailingZeros(nonDigits) >>> 3;
+                if (n > 0) {
+                    mantissa = mantissa * POW10_LONG[n] + leadingDigits(eight, n);
+                    i += n;
+                }
+                break;
             }
             fraction = i - fractionStart;
         }
@@ -148,7 +174,12 @@ final class DecimalParser {
             i = j;
         }
         stop = i;
-        boolean exactMantissa = integerDigits + fraction <= MAX_DIGITS
+        int digits = integerDigits + fraction;
+        // up to 19 digits the wrapped long is the digits' value read as unsigned (10^19 < 2^64), so
+        // "at most 18 significant digits" is "below 10^18" (leading zeros, as in 0.048500945401071985,
+        // need no second look at the text); longer texts count their significant digits
+        boolean exactMantissa = digits <= MAX_DIGITS
+                || digits <= MAX_DIGITS + 1 && Long.compareUnsigned(mantissa, TEN_TO_18) < 0
                 || significantDigits(b, digitsStart, numberEnd) <= MAX_DIGITS;
         int e10 = exponent - fraction;
         double hi = Double.NaN;
@@ -187,7 +218,10 @@ final class DecimalParser {
                 }
             }
             if (t != t) {
-                t = i - from > LONG_TEXT ? longTail(b, from, i, hi)
+                // a nonzero decimal whose double is zero (|v| ≤ 2^−1075) has the residual v − 0, which
+                // rounds to that same signed zero; BigDecimal would refuse an exponent beyond the int
+                // range ("2.4727e-300000000000000000002001", found by DecimalParserFuzzTest)
+                t = hi == 0 ? hi : i - from > LONG_TEXT ? longTail(b, from, i, hi)
                         : Decimal.tail(new String(b, from, i - from, StandardCharsets.ISO_8859_1), hi);
             }
             tail = t;
@@ -319,9 +353,35 @@ final class DecimalParser {
         return sb.append('e').append(leadExponent + 1).toString();
     }
 
+    /**
+     * The bytes of {@code eight} (little-endian: the first byte lowest) that are not ASCII digits,
+     * flagged by their top bit; the lowest flag marks exactly the first non-digit. Per byte x,
+     * {@code x + 0x46} has its top bit set for x &gt; '9' and {@code x − 0x30} for x &lt; '0' (and for
+     * x ≥ 0xB0); below the first non-digit every byte is a digit, which neither carries nor borrows,
+     * so no flag below it is false and that byte's own flag is computed without interference.
+     * (Flags above it may be wrong; they are not used.)
+     */
+    static long nonDigits(long eight) {
+        return ((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L;
+    }
+
+    /**
+     * The value of the first {@code n} bytes of {@code eight} (1 ≤ n ≤ 7), all ASCII digits, the
+     * first one most significant: the n digits are shifted to the top of the word so that the low
+     * bytes become leading zero digits of an eight-digit number. (The bytes above the n digits may
+     * borrow when '0' is subtracted, but a borrow only moves up, into bytes shifted out.)
+     */
+    static long leadingDigits(long eight, int n) {
+        return combineEight((eight - 0x3030303030303030L) << ((8 - n) << 3));
+    }
+
     /** Eight ASCII digits, first digit in the lowest byte, to their value (the SWAR trick of simdjson). */
-    private static long eightDigits(long eight) {
-        long v = eight - 0x3030303030303030L;
+    static long eightDigits(long eight) {
+        return combineEight(eight - 0x3030303030303030L);
+    }
+
+    /** Eight digit values 0–9, one a byte, the first (most significant) in the lowest byte, to their value. */
+    private static long combineEight(long v) {
         v = v * 10 + (v >>> 8);
         return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
                 + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;

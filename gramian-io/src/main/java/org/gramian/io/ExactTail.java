@@ -66,7 +66,7 @@ final class ExactTail {
             if (r == 0) {
                 return 0.0;
             }
-            result = Math.scalb((double) r, b);
+            result = scale((double) r, b);
         } else {
             int k = -e;
             if (k >= POW5.length - 1) {
@@ -96,7 +96,7 @@ final class ExactTail {
                     quotient = -quotient;
                 }
             }
-            result = Math.scalb(quotient, b);
+            result = scale(quotient, b);
         }
         // a subnormal result may have been rounded a second time by scalb
         return Math.abs(result) >= Double.MIN_NORMAL ? result : Double.NaN;
@@ -182,6 +182,16 @@ final class ExactTail {
         long s = (bits & 0xFFFFFFFFFFFFFL) | (1L << 52);
         int e = (int) (bits >>> 52) - 1075;
         return Long.signum(shiftLeft(x, 1 - e) - (2 * s + 1) * d);
+    }
+
+    /**
+     * {@code x·2^s} rounded once, bit for bit {@link Math#scalb}: for |s| ≤ 1022, 2^s is a normal
+     * double and one multiplication by it does it (exact unless the result is subnormal, then
+     * rounded once, as scalb's last step rounds); {@code Math.scalb} splits the scale into steps
+     * in a loop, a measurable part of the tail's cost.
+     */
+    static double scale(double x, int s) {
+        return s >= -1022 && s <= 1023 ? x * Double.longBitsToDouble((long) (s + 1023) << 52) : Math.scalb(x, s);
     }
 
     /** x·2^s modulo 2^64 (Java's shift would take s modulo 64). */

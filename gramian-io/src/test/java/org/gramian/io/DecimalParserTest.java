@@ -12,10 +12,39 @@ import org.junit.jupiter.api.Test;
 class DecimalParserTest {
     private final DecimalParser parser = new DecimalParser();
 
+    /** Bytes that may end a number's digits in a file: delimiters, line ends, and the neighbours of '0'–'9'. */
+    private static final byte[] ENDS = {',', ';', '\t', '|', '\n', '\r', ' ', '"', '/', ':', (byte) 0x80, (byte) 0xB0,
+        (byte) 0xBA, (byte) 0xFF, 0};
+
     private void check(String text) {
+        check(text, ENDS[Math.floorMod(text.hashCode(), ENDS.length)]);
+    }
+
+    /**
+     * {@link #check(String)}, with the number also scanned as the CSV fast path scans it: followed
+     * in the array by {@code end} and more digits, the bound far beyond the number, so that its last
+     * digits are read from a word that also holds what follows (the partial-word SWAR path).
+     */
+    private void check(String text, byte end) {
+        byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] wide = new byte[t.length + 20];
+        System.arraycopy(t, 0, wide, 1, t.length);
+        wide[0] = ',';
+        wide[t.length + 1] = end;
+        for (int k = t.length + 2; k < wide.length; k++) {
+            wide[k] = (byte) ('0' + k % 10);
+        }
+        assertThat(parser.scan(wide, 1, wide.length, true)).as(text).isEqualTo(DecimalParser.OK);
+        assertThat(parser.stop).as("end of %s", text).isEqualTo(t.length + 1);
+        double scannedValue = parser.value;
+        double scannedTail = parser.tail;
         byte[] b = ("," + text + ";").getBytes(StandardCharsets.US_ASCII); // parse inside a larger array
         int status = parser.parse(b, 1, b.length - 1, true);
         assertThat(status).as(text).isEqualTo(DecimalParser.OK);
+        assertThat(Double.doubleToRawLongBits(scannedValue)).as("scanned value of %s", text)
+                .isEqualTo(Double.doubleToRawLongBits(parser.value));
+        assertThat(Double.doubleToRawLongBits(scannedTail)).as("scanned tail of %s", text)
+                .isEqualTo(Double.doubleToRawLongBits(parser.tail));
         double expected = Double.parseDouble(text);
         assertThat(Double.doubleToRawLongBits(parser.value)).as("value of %s", text)
                 .isEqualTo(Double.doubleToRawLongBits(expected));
@@ -74,6 +103,149 @@ class DecimalParserTest {
             "1.7976931348623157e308", "4.9e-324", "2.2250738585072014E-308", "1e-320", "60323", "0.1000000000000000000000",
             "00012.5000", "3.14159265358979323846264338327950288"}) {
             check(s);
+        }
+    }
+
+    @Test
+    void hostileDigitStrings() {
+        for (String s : new String[] {
+            // 18, 19 and 20 digits, with and without leading zeros (19 digits with a leading zero are
+            // decided from the wrapped long; 19 significant digits go to the general parser)
+            "123456789012345678", "0.123456789012345678", "0.048500945401071985", "-0.048500945401071985",
+            "1234567890123456789", "0.1234567890123456789", "9999999999999999999", "0999999999999999999",
+            "999999999999999999.9", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+            "18446744073709551616", "12345678901234567890", "00000000000000000001", "0000000000000000000.1",
+            "0.00000000000000000000", "000000000000000000000000000000001.5", "1000000000000000000",
+            "10000000000000000000", "100000000000000000000e-2", "0.0000000000000000001", "0.0000000000000000009",
+            // long fractions, long integer parts, runs of 1 to 17 digits either side of the point
+            "0.10000000000000000000000000000000000000000000001", "3.00000000000000044408920985006",
+            "3.0000000000000004440892098500626161694526672363281249999",
+            "3.0000000000000004440892098500626161694526672363281250001",
+            "123456789012345678901234567890.5", "1.2", "12.34", "123.456", "1234.5678", "12345.67891",
+            "123456.789012", "1234567.8901234", "12345678.90123456", "123456789.012345678",
+            "1234567890.1234567", "98765432109876.5", "9876543210987654.3", "98765432109876543.2",
+            // exponents at the limits of the double range, subnormals, halfway cases
+            "1.7976931348623157e308", "1.7976931348623158e308", "17976931348623157e292",
+            "0.000017976931348623157e313", "2.2250738585072011e-308", "2.2250738585072012e-308",
+            "2.225073858507201e-308", "4.9406564584124654e-324", "2.4703282292062328e-324",
+            "2.4703282292062327e-324", "1e-324", "1e-400", "7e-322", "123456789012345678e-330", "1e-310",
+            "9007199254740993", "9007199254740993.0", "9007199254740992.5", "4503599627370496.5",
+            "4503599627370497.5", "1.00000000000000011102230246251565404236316680908203125",
+            "0.500000000000000166533453693773481063544750213623046875", "7.2057594037927933e16",
+            "8.98846567431158e307", "1e308", "1E+308", "1e-307", "1.5e+0", "1.5E-0", "1e00000000000000000001",
+            "0e-9999", "0.0e308", "1e-0000000000000000000000000000000000323"}) {
+            for (byte end : ENDS) {
+                check(s, end);
+                if (s.charAt(0) != '-') {
+                    check("-" + s, end);
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomDigitRunsOfEveryLengthEndingAtEveryPlaceInAWord() {
+        // runs of 0..40 digits before and after the point, leading zeros often, a random end byte and
+        // a random place in the array: every split of the digits into words and the last partial word
+        Random rnd = new Random(2026_12_02);
+        for (int i = 0; i < 60_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (rnd.nextInt(4) == 0) {
+                sb.append(rnd.nextBoolean() ? '-' : '+');
+            }
+            int before = rnd.nextInt(4) == 0 ? rnd.nextInt(41) : rnd.nextInt(4);
+            int after = rnd.nextInt(4) == 0 ? rnd.nextInt(41) : rnd.nextInt(21);
+            if (before + after == 0) {
+                before = 1;
+            }
+            int zeros = rnd.nextInt(3) == 0 ? rnd.nextInt(before + after + 1) : 0; // leading zeros
+            for (int k = 0; k < before + after; k++) {
+                if (k == before) {
+                    sb.append('.');
+                }
+                sb.append(k < zeros ? '0' : (char) ('0' + rnd.nextInt(10)));
+            }
+            if (after == 0 && rnd.nextBoolean()) {
+                sb.append('.');
+            }
+            if (rnd.nextInt(3) == 0) {
+                sb.append(rnd.nextBoolean() ? 'e' : 'E').append(rnd.nextInt(3) == 0 ? "-" : "")
+                        .append(rnd.nextInt(4) == 0 ? rnd.nextInt(330) : rnd.nextInt(25));
+            }
+            String text = sb.toString();
+            double v = Double.parseDouble(text);
+            if (Double.isInfinite(v)) {
+                continue;
+            }
+            check(text, ENDS[rnd.nextInt(ENDS.length)]);
+        }
+    }
+
+    @Test
+    void swarDigitHelpersAgreeWithAByteLoop() {
+        // every byte value at every place after 0..8 digits: the first non-digit is found exactly,
+        // and the digits before it have their value, whatever the bytes above it
+        Random rnd = new Random(5);
+        for (int n = 0; n <= 8; n++) {
+            for (int x = 0; x < 256; x++) {
+                for (int r = 0; r < 20; r++) {
+                    long word = 0;
+                    long digits = 0;
+                    for (int k = 7; k >= 0; k--) {
+                        int c = k < n ? '0' + rnd.nextInt(10) : k == n ? x : rnd.nextInt(256);
+                        word = word << 8 | c;
+                    }
+                    for (int k = 0; k < n; k++) {
+                        digits = digits * 10 + ((word >>> (8 * k)) & 0xff) - '0';
+                    }
+                    boolean xIsDigit = x >= '0' && x <= '9';
+                    long flags = DecimalParser.nonDigits(word);
+                    int firstNonDigit = flags == 0 ? 8 : Long.numberOfTrailingZeros(flags) >>> 3;
+                    if (n < 8 && !xIsDigit) {
+                        assertThat(firstNonDigit).as("n %d byte %d word %x", n, x, word).isEqualTo(n);
+                    } else {
+                        assertThat(firstNonDigit).as("n %d byte %d word %x", n, x, word).isGreaterThanOrEqualTo(n);
+                    }
+                    if (n == 8) {
+                        assertThat(DecimalParser.eightDigits(word)).isEqualTo(digits);
+                    } else if (n > 0) {
+                        assertThat(DecimalParser.leadingDigits(word, n)).as("n %d word %x", n, word).isEqualTo(digits);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDecimalThatUnderflowsToZeroHasAZeroTailWhateverItsExponent() {
+        // found by DecimalParserFuzzTest: the tail fell back to BigDecimal, which threw
+        // NumberFormatException for an exponent beyond the int range (an internal error in a QR fit)
+        for (String text : new String[] {"2.4727e-300000000000000000002001", "-2.4727e-300000000000000000002001",
+            "1234567890123456789012e-99999999999999", "-1e-2147483649", "1e-400", "-1e-400",
+            "0.0000000000000000000000000000000000001e-99999999999"}) {
+            byte[] b = (text + ",").getBytes(StandardCharsets.US_ASCII);
+            assertThat(parser.scan(b, 0, b.length, true)).as(text).isEqualTo(DecimalParser.OK);
+            assertThat(parser.stop).isEqualTo(text.length());
+            assertThat(Double.doubleToRawLongBits(parser.value)).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(text.startsWith("-") ? -0.0 : 0.0));
+            assertThat(parser.tail).as(text).isZero();
+        }
+    }
+
+    @Test
+    void scaleIsMathScalbBitForBit() {
+        Random rnd = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            double x = Double.longBitsToDouble(rnd.nextLong());
+            if (x != x) {
+                continue;
+            }
+            int s = rnd.nextInt(2300) - 1150;
+            if (rnd.nextBoolean()) {
+                x = Math.scalb(1.0 + rnd.nextDouble(), rnd.nextInt(120) - 60); // the tails' magnitudes
+            }
+            assertThat(Double.doubleToRawLongBits(ExactTail.scale(x, s))).as("%s·2^%d", x, s)
+                    .isEqualTo(Double.doubleToRawLongBits(Math.scalb(x, s)));
         }
     }
 

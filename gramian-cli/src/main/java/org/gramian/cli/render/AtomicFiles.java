@@ -135,7 +135,24 @@ public final class AtomicFiles {
         installHook();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".gramian-" + PID + "-", ".tmp");
         PENDING.add(tmp);
+        pauseForFaultTests();
         return tmp;
+    }
+
+    /**
+     * Fault injection for the signal tests: with {@code -Dgramian.faults.pauseAfterTempMs=N} every
+     * write waits N ms once its temporary file exists, so that a test can stop the process while a
+     * small result (a fit's table, a model file, a PNG) is being written. Off (0) by default.
+     */
+    private static void pauseForFaultTests() {
+        long ms = Long.getLong("gramian.faults.pauseAfterTempMs", 0L);
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Renames the finished {@code tmp} over {@code target}, atomically where the file system can. */
