@@ -328,6 +328,11 @@ PYEOF
     echo
     echo "Where 'met' says **no**, the target was not reached in this run; docs/performance.md"
     echo "discusses why."
+    # bench/spark.sh's results (a separate, longer run) are kept from the previous file
+    if [ -f "$ROOT/$OUT_MD" ] && grep -q '^## Gramian on Spark' "$ROOT/$OUT_MD"; then
+        echo
+        sed -n '/^## Gramian on Spark/,$p' "$ROOT/$OUT_MD"
+    fi
 } >"$ROOT/$OUT_MD.tmp"
 mv "$ROOT/$OUT_MD.tmp" "$ROOT/$OUT_MD"
 echo "$TABLE"
