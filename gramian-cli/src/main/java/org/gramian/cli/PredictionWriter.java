@@ -173,6 +173,9 @@ final class PredictionWriter {
         int features = model.spec().features().size();
         Sink out = new Sink(Math.max(1024, block.rows() * (features + outputs) * 20));
         long missing = 0;
+        int[] plain = predictor.plainTerms();
+        double[] inHi = new double[features];
+        double[] inLo = new double[features];
         try {
             for (int i = 0; i < block.rows(); i++) {
                 if (design.hasMissingInput(block, i)) {
@@ -192,6 +195,18 @@ final class PredictionWriter {
                         }
                         out.put(NA);
                     }
+                    out.put((byte) '\n');
+                    continue;
+                }
+                if (plain != null) {
+                    // the same checks, values and bits as below, without objects per row
+                    design.inputsInto(block, i, data, inHi, inLo);
+                    for (int j = 0; j < features; j++) {
+                        value(j, inHi[j], out);
+                        out.put((byte) ',');
+                    }
+                    out.room(DecimalText.MAX_CHARS);
+                    out.pos = DecimalText.significant17(predictor.atPlain(plain, inHi, inLo), out.buf, out.pos);
                     out.put((byte) '\n');
                     continue;
                 }

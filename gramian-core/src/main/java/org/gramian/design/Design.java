@@ -483,6 +483,86 @@ public final class Design {
     }
 
     /**
+     * For a design whose columns are the inputs as they are (no formula functions, powers or
+     * products): the input index of each design column, −1 for the intercept; null for any other
+     * design. Then {@code row(inputs)[j]} is input {@code plainTerms()[j]} (or 1), and
+     * {@link #combinePlain} gives {@link #combine}'s bits without the objects.
+     */
+    public int[] plainTerms() {
+        if (functions != null) {
+            return null;
+        }
+        int[] out = new int[terms.size()];
+        for (int j = 0; j < out.length; j++) {
+            if (terms.get(j) instanceof Term.Power || chained[j]) {
+                return null;
+            }
+            out[j] = feature[j];
+        }
+        return out;
+    }
+
+    /**
+     * {@link #inputs} into two arrays: the same checks and the same double-double values
+     * ({@code hi[f] + lo[f]}, normalized as {@link DD#of(double, double)}), without objects.
+     */
+    public void inputsInto(RowBlock block, int i, RowSource source, double[] hi, double[] lo) {
+        requireBound();
+        for (int f = 0; f < sourceIndex.length; f++) {
+            double raw = input(block, i, f, source);
+            if (factor[f]) {
+                hi[f] = raw;
+                lo[f] = 0.0;
+            } else {
+                double t = block.tail(i, sourceIndex[f]);
+                double s = raw + t;                         // DD.of(hi, lo): quick two-sum
+                hi[f] = s;
+                lo[f] = t - (s - raw);
+            }
+        }
+    }
+
+    /**
+     * {@link #combine}{@code (w, row(inputs))} for a design with {@link #plainTerms()}: the same
+     * operations in the same order on the inputs' parts, rounded to a double as
+     * {@link DD#doubleValue()}.
+     */
+    public static double combinePlain(double[] w, int[] plainTerms, double[] inHi, double[] inLo) {
+        double hi = 0.0;
+        double lo = 0.0;
+        for (int j = 0; j < plainTerms.length; j++) {
+            double b = w[j];
+            if (Double.isNaN(b)) {
+                continue;
+            }
+            int f = plainTerms[j];
+            double ah = f < 0 ? 1.0 : inHi[f];
+            double al = f < 0 ? 0.0 : inLo[f];
+            double p = ah * b;                          // DD.multiply(double)
+            double e = Math.fma(ah, b, -p);
+            e += al * b;
+            double mh = p + e;
+            double ml = e - (mh - p);
+            double s = hi + mh;                         // DD.add(DD), as in combine
+            double bb = s - hi;
+            double e1 = (hi - (s - bb)) + (mh - bb);
+            double t = lo + ml;
+            double tb = t - lo;
+            double f2 = (lo - (t - tb)) + (ml - tb);
+            e1 += t;
+            double s2 = s + e1;
+            e1 = e1 - (s2 - s);
+            e1 += f2;
+            double h2 = s2 + e1;
+            lo = e1 - (h2 - s2);
+            hi = h2;
+        }
+        double s = hi + lo;                             // DD.of(hi, lo).doubleValue(), as combine's caller
+        double e = lo - (s - hi);
+        return s + e;
+    }
+
+    /**
      * Whether row {@code i} lacks a value the model needs: a feature cell holds NaN, which is how a
      * source that keeps rows with missing cells delivers them (the CSV reader's {@code KEEP}
      * policy; it reads no other NaN: the text "NaN" is a missing value, and a cell that is not a

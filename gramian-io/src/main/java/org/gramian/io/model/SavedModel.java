@@ -317,6 +317,23 @@ public record SavedModel(String kind, ModelSpec spec, double[] estimates, double
          * {@code spec().features()} order (a factor's value: the index of its level among the model's
          * levels, as {@link Design#inputs} reads it).
          */
+        /**
+         * The design's {@link Design#plainTerms()} when {@link #atPlain} may stand in for
+         * {@link #at} (no intervals, a design of the inputs as they are), else null.
+         */
+        public int[] plainTerms() {
+            return intervals ? null : design.plainTerms();
+        }
+
+        /**
+         * {@link #at}'s one value for inputs given as double-double parts (see
+         * {@link Design#inputsInto}), with the same bits, without objects.
+         */
+        public double atPlain(int[] plainTerms, double[] hi, double[] lo) {
+            double y = Design.combinePlain(estimates, plainTerms, hi, lo);
+            return logistic() ? logisticOf(y) : y;
+        }
+
         public double[] at(DD[] f) {
             DD[] x = design.row(f);
             double y = Design.combine(estimates, x).doubleValue();
