@@ -30,17 +30,27 @@ def chol_solve(L, b):
         return np.linalg.solve(L.T, z)
 
 
-def inmem(n, d, reps):
+def synthetic(n, d):
+    """The in-memory cases' data: an intercept column and d standard normal features (seeded by d),
+    y linear in them plus noise."""
     rng = np.random.default_rng(12345 + d)
     X = np.empty((n, d + 1))
     X[:, 0] = 1.0
     X[:, 1:] = rng.standard_normal((n, d))
     y = X[:, 1:] @ rng.standard_normal(d) + 1.0 + 0.1 * rng.standard_normal(n)
+    return X, y
+
+
+def normal_equation(X, y):
+    """numpy's normal equation: X.T@X, X.T@y, Cholesky, two triangular solves."""
+    return chol_solve(np.linalg.cholesky(X.T @ X), X.T @ y)
+
+
+def inmem(n, d, reps):
+    X, y = synthetic(n, d)
 
     def normal_eq():
-        G = X.T @ X
-        b = X.T @ y
-        return chol_solve(np.linalg.cholesky(G), b)
+        return normal_equation(X, y)
 
     def lstsq():
         return np.linalg.lstsq(X, y, rcond=None)[0]
@@ -55,16 +65,10 @@ def inmem_cpu(n, d, reps):
     """numpy's normal equation as inmem, timed in process CPU time (all threads): comparable with
     GramPassCpu on a loaded machine, where wall times mean little. Run with OPENBLAS_NUM_THREADS=1
     for the one-core figure."""
-    rng = np.random.default_rng(12345 + d)
-    X = np.empty((n, d + 1))
-    X[:, 0] = 1.0
-    X[:, 1:] = rng.standard_normal((n, d))
-    y = X[:, 1:] @ rng.standard_normal(d) + 1.0 + 0.1 * rng.standard_normal(n)
+    X, y = synthetic(n, d)
 
     def normal_eq():
-        G = X.T @ X
-        b = X.T @ y
-        return chol_solve(np.linalg.cholesky(G), b)
+        return normal_equation(X, y)
 
     normal_eq()
     cpu, wall = [], []
@@ -82,16 +86,10 @@ def inmem_cpu(n, d, reps):
 def inmem_chol(n, d, reps):
     """Only numpy's normal equation (X.T@X, X.T@y, Cholesky, two solves), for the wide cases where
     lstsq would take minutes; same data layout as inmem."""
-    rng = np.random.default_rng(12345 + d)
-    X = np.empty((n, d + 1))
-    X[:, 0] = 1.0
-    X[:, 1:] = rng.standard_normal((n, d))
-    y = X[:, 1:] @ rng.standard_normal(d) + 1.0 + 0.1 * rng.standard_normal(n)
+    X, y = synthetic(n, d)
 
     def normal_eq():
-        G = X.T @ X
-        b = X.T @ y
-        return chol_solve(np.linalg.cholesky(G), b)
+        return normal_equation(X, y)
 
     print(f"numpy_chol n={n} d={d} median_s={median_time(normal_eq, reps):.4f}")
 
@@ -103,7 +101,7 @@ def csv_normal(path, target):
     df = pd.read_csv(path)
     y = df[target].to_numpy()
     X = np.column_stack([np.ones(len(df)), df.drop(columns=[target]).to_numpy()])
-    chol_solve(np.linalg.cholesky(X.T @ X), X.T @ y)
+    normal_equation(X, y)
     print(f"pandas_csv_normal s={time.perf_counter() - t:.3f}")
 
 

@@ -44,8 +44,6 @@ final class FitCommand implements Callable<Integer> {
                     + "double-precision normal equation when it keeps 13+ digits, otherwise QR in double-double.")
     SolverChoice solver;
 
-
-
     @Option(names = "--threads", paramLabel = "N", description = "Threads for parsing the CSV (default: the reader's choice).")
     Integer threads;
 
@@ -54,7 +52,6 @@ final class FitCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
 
     /** The robust standard error estimators, as the option spells them. */
     enum RobustSe { hc0, hc1, hc2, hc3 }
@@ -79,7 +76,6 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "with --ridge auto: draw the GCV curve to FILE.png (written atomically)")
     Path plot;
-
 
     /** The parsed --ridge: null without it, NaN for auto, else λ. */
     private Double ridgePenalty() {

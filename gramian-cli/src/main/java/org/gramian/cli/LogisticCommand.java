@@ -32,10 +32,6 @@ final class LogisticCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-
-
-
-
     @Option(names = "--solver", defaultValue = "qr", paramLabel = "SOLVER",
             description = "Least squares of each step: qr (Householder in double-double) or cholesky (weighted"
                     + " normal equation in double precision) (default: ${DEFAULT-VALUE}).")

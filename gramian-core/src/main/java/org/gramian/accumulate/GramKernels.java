@@ -153,16 +153,24 @@ public final class GramKernels {
             MODE = Mode.AUTO;
         }
         current = MODE == Mode.VECTOR ? VECTOR : SCALAR;
-        long ms = DEFAULT_WARM_AFTER_MS;
-        try {
-            ms = Long.parseLong(System.getProperty(WARM_AFTER_PROPERTY, Long.toString(ms)).trim());
-        } catch (NumberFormatException e) {
-            // keep the default
-        }
-        WARM_AFTER_NANOS = Math.max(0, ms) * 1_000_000L;
+        WARM_AFTER_NANOS = nanosProperty(WARM_AFTER_PROPERTY, DEFAULT_WARM_AFTER_MS);
     }
 
     private GramKernels() {
+    }
+
+    /**
+     * A duration given in milliseconds by system property {@code name} ({@code defaultMs} when it
+     * is absent or not a whole number; negative counts as 0), in nanoseconds.
+     */
+    static long nanosProperty(String name, long defaultMs) {
+        long ms = defaultMs;
+        try {
+            ms = Long.parseLong(System.getProperty(name, Long.toString(ms)).trim());
+        } catch (NumberFormatException e) {
+            // keep the default
+        }
+        return Math.max(0, ms) * 1_000_000L;
     }
 
     private static Impl loadVector(String[] why) {

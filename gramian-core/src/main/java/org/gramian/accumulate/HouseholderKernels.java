@@ -85,20 +85,9 @@ final class HouseholderKernels {
             MODE = Mode.AUTO;
         }
         current = MODE == Mode.VECTOR ? VECTOR : SCALAR;
-        long ms = GramKernels.DEFAULT_WARM_AFTER_MS;
-        try {
-            ms = Long.parseLong(System.getProperty(GramKernels.WARM_AFTER_PROPERTY, Long.toString(ms)).trim());
-        } catch (NumberFormatException e) {
-            // keep the default
-        }
-        WARM_AFTER_NANOS = Math.max(0, ms) * 1_000_000L;
-        long limit = WARM_UP_LIMIT_MS;
-        try {
-            limit = Long.parseLong(System.getProperty(WARM_UP_LIMIT_PROPERTY, Long.toString(limit)).trim());
-        } catch (NumberFormatException e) {
-            // keep the default
-        }
-        WARM_UP_LIMIT_NANOS = Math.max(0, limit) * 1_000_000L;
+        WARM_AFTER_NANOS = GramKernels.nanosProperty(GramKernels.WARM_AFTER_PROPERTY,
+                GramKernels.DEFAULT_WARM_AFTER_MS);
+        WARM_UP_LIMIT_NANOS = GramKernels.nanosProperty(WARM_UP_LIMIT_PROPERTY, WARM_UP_LIMIT_MS);
     }
 
     private HouseholderKernels() {

@@ -528,38 +528,44 @@ public final class Design {
      * {@link DD#doubleValue()}.
      */
     public static double combinePlain(double[] w, int[] plainTerms, double[] inHi, double[] inLo) {
-        double hi = 0.0;
-        double lo = 0.0;
+        double[] y = new double[2];
         for (int j = 0; j < plainTerms.length; j++) {
-            double b = w[j];
-            if (Double.isNaN(b)) {
-                continue;
+            if (!Double.isNaN(w[j])) {
+                int f = plainTerms[j];
+                addTerm(y, f < 0 ? 1.0 : inHi[f], f < 0 ? 0.0 : inLo[f], w[j]);
             }
-            int f = plainTerms[j];
-            double ah = f < 0 ? 1.0 : inHi[f];
-            double al = f < 0 ? 0.0 : inLo[f];
-            double p = ah * b;                          // DD.multiply(double)
-            double e = Math.fma(ah, b, -p);
-            e += al * b;
-            double mh = p + e;
-            double ml = e - (mh - p);
-            double s = hi + mh;                         // DD.add(DD), as in combine
-            double bb = s - hi;
-            double e1 = (hi - (s - bb)) + (mh - bb);
-            double t = lo + ml;
-            double tb = t - lo;
-            double f2 = (lo - (t - tb)) + (ml - tb);
-            e1 += t;
-            double s2 = s + e1;
-            e1 = e1 - (s2 - s);
-            e1 += f2;
-            double h2 = s2 + e1;
-            lo = e1 - (h2 - s2);
-            hi = h2;
         }
-        double s = hi + lo;                             // DD.of(hi, lo).doubleValue(), as combine's caller
-        double e = lo - (s - hi);
+        double s = y[0] + y[1];                         // DD.of(hi, lo).doubleValue(), as combine's caller
+        double e = y[1] - (s - y[0]);
         return s + e;
+    }
+
+    /**
+     * y ← y + (ah + al)·b in double-double, y = (y[0], y[1]): {@code DD.multiply(double)} then
+     * {@code DD.add(DD)} (Shewchuk / QD ieee_add) written out op for op, so {@link #combine} and
+     * {@link #combinePlain} share one sequence of operations and give the same bits.
+     */
+    private static void addTerm(double[] y, double ah, double al, double b) {
+        double hi = y[0];
+        double lo = y[1];
+        double p = ah * b;
+        double e = Math.fma(ah, b, -p);
+        e += al * b;
+        double mh = p + e;
+        double ml = e - (mh - p);
+        double s = hi + mh;
+        double bb = s - hi;
+        double e1 = (hi - (s - bb)) + (mh - bb);
+        double t = lo + ml;
+        double tb = t - lo;
+        double f = (lo - (t - tb)) + (ml - tb);
+        e1 += t;
+        double s2 = s + e1;
+        e1 = e1 - (s2 - s);
+        e1 += f;
+        double h2 = s2 + e1;
+        y[1] = e1 - (h2 - s2);
+        y[0] = h2;
     }
 
     /**
@@ -664,37 +670,16 @@ public final class Design {
 
     /** Σⱼ wⱼ·xⱼ in double-double for a design row x; a NaN coefficient (aliased) counts as 0. */
     public static DD combine(double[] w, DD[] x) {
-        // y = ZERO; y = y.add(x[j].multiply(w[j])) for each j, written out on primitives: the same
-        // operations in the same order (so the same bits) without two objects a term, which made
-        // the garbage of predict (10⁶ rows × 21 terms) cost more than its arithmetic
-        double hi = 0.0;
-        double lo = 0.0;
+        // y = ZERO; y = y.add(x[j].multiply(w[j])) for each j, written out on primitives (addTerm):
+        // the same operations in the same order (so the same bits) without two objects a term,
+        // which made the garbage of predict (10⁶ rows × 21 terms) cost more than its arithmetic
+        double[] y = new double[2];
         for (int j = 0; j < x.length; j++) {
-            double b = w[j];
-            if (Double.isNaN(b)) {
-                continue;
+            if (!Double.isNaN(w[j])) {
+                addTerm(y, x[j].hi, x[j].lo, w[j]);
             }
-            DD a = x[j];
-            double p = a.hi * b;                        // DD.multiply(double)
-            double e = Math.fma(a.hi, b, -p);
-            e += a.lo * b;
-            double mh = p + e;
-            double ml = e - (mh - p);
-            double s = hi + mh;                         // DD.add(DD), Shewchuk / QD ieee_add
-            double bb = s - hi;
-            double e1 = (hi - (s - bb)) + (mh - bb);
-            double t = lo + ml;
-            double tb = t - lo;
-            double f = (lo - (t - tb)) + (ml - tb);
-            e1 += t;
-            double s2 = s + e1;
-            e1 = e1 - (s2 - s);
-            e1 += f;
-            double h2 = s2 + e1;
-            lo = e1 - (h2 - s2);
-            hi = h2;
         }
-        return DD.of(hi, lo); // (hi, lo) is normalized: DD.of keeps both parts as they are
+        return DD.of(y[0], y[1]); // (hi, lo) is normalized: DD.of keeps both parts as they are
     }
 
     /** {@link #predict(double[], DD[])} for double feature values, rounded to double. */

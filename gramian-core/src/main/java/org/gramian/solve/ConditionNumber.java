@@ -76,14 +76,8 @@ public final class ConditionNumber {
         int[] from = new int[p];
         for (int i = 0; i < p; i++) {
             double[] ai = a[i];
-            int lo = 0;
-            while (lo < p && ai[lo] == 0) {
-                lo++;
-            }
-            int hi = p;
-            while (hi > lo && ai[hi - 1] == 0) {
-                hi--;
-            }
+            int lo = nonzeroFrom(ai, p);
+            int hi = nonzeroTo(ai, lo, p);
             from[i] = lo;
             double[] bi = new double[hi];
             for (int j = lo; j < hi; j++) {
@@ -389,17 +383,8 @@ public final class ConditionNumber {
         int[] from = new int[p];
         int[] to = new int[p];
         for (int i = 0; i < p; i++) {
-            double[] bi = b[i];
-            int lo = 0;
-            while (lo < p && bi[lo] == 0) {
-                lo++;
-            }
-            int hi = p;
-            while (hi > lo && bi[hi - 1] == 0) {
-                hi--;
-            }
-            from[i] = lo;
-            to[i] = hi;
+            from[i] = nonzeroFrom(b[i], p);
+            to[i] = nonzeroTo(b[i], from[i], p);
         }
         double[] u = new double[p];
         double sigma = 0;
@@ -467,5 +452,23 @@ public final class ConditionNumber {
             }
         }
         return maxAbs;
+    }
+
+    /** The first index of {@code row[0, p)} holding a nonzero (p when there is none). */
+    private static int nonzeroFrom(double[] row, int p) {
+        int lo = 0;
+        while (lo < p && row[lo] == 0) {
+            lo++;
+        }
+        return lo;
+    }
+
+    /** One past the last index of {@code row[lo, p)} holding a nonzero ({@code lo} when none). */
+    private static int nonzeroTo(double[] row, int lo, int p) {
+        int hi = p;
+        while (hi > lo && row[hi - 1] == 0) {
+            hi--;
+        }
+        return hi;
     }
 }
