@@ -22,6 +22,7 @@ class DecimalParserFuzzTest {
     private final DecimalParser parser = new DecimalParser();
     private final DecimalParser again = new DecimalParser();
 
+    @org.junit.jupiter.api.Timeout(10)   // per input: a hang is a finding (see gramian-io/pom.xml)
     @FuzzTest(maxDuration = "30s")
     void decimalScan(byte[] data) {
         if (data.length > 4000) {

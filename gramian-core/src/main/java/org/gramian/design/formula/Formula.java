@@ -81,12 +81,22 @@ public record Formula(String response, Expr rhs) implements java.io.Serializable
         if (hasDot()) {
             throw new IllegalStateException("expand '.' against the data's columns first (withColumns)");
         }
-        return TermAlgebra.expand(rhs);
+        return expanded();
     }
 
     /** Whether the model has an intercept (R's rules for 0, 1, -1). */
     public boolean intercept() {
-        return TermAlgebra.expand(rhs).intercept();
+        return expanded().intercept();
+    }
+
+    /** R's expansion of the right-hand side, refused (caret at its start) past {@link TermAlgebra#MAX_TERMS}. */
+    private Terms expanded() {
+        try {
+            return TermAlgebra.expand(rhs);
+        } catch (TermAlgebra.TooManyTerms e) {
+            String text = text();
+            throw new FormulaException("too many terms: " + e.getMessage(), text, text.length() - rhs.deparse().length());
+        }
     }
 
     /** The columns the right-hand side reads, in order of first appearance (without '.' columns). */

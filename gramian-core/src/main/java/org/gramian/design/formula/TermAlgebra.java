@@ -18,11 +18,26 @@ import java.util.Set;
  * they first appear in the formula — so {@code b:a + a} gives {@code a, b:a}, as R.
  */
 final class TermAlgebra {
+    /**
+     * The most terms a formula may expand to, at any step of the expansion. Interactions grow
+     * exponentially ({@code a*b*…*t} of 20 columns has 2²⁰ − 1 terms), so without a bound a short
+     * formula could run for hours; a model with more terms than this is beyond every solver here
+     * (its Gram matrix alone would hold 10⁸ entries).
+     */
+    static final int MAX_TERMS = 10_000;
+
     private final List<String> keys = new ArrayList<>();       // variable identity: its deparsed text
     private final Map<String, Expr> variables = new java.util.HashMap<>();
 
     /** The terms of one sub-expression: sets of variable indices, in order; the intercept's state. */
     private record Part(LinkedHashSet<Set<Integer>> terms, Boolean intercept) {
+    }
+
+    /** Thrown when an expansion would exceed {@link #MAX_TERMS}; {@link Formula#terms} names the formula. */
+    static final class TooManyTerms extends RuntimeException {
+        TooManyTerms(String problem) {
+            super(problem, null, false, false);
+        }
     }
 
     static Formula.Terms expand(Expr rhs) {
@@ -85,6 +100,7 @@ final class TermAlgebra {
         switch (b.op()) {
             case '+' -> {
                 Part r = eval(b.right());
+                bound((long) l.terms.size() + r.terms.size());
                 out.addAll(l.terms);
                 out.addAll(r.terms);
                 return new Part(out, r.intercept != null ? r.intercept : l.intercept);
@@ -97,9 +113,11 @@ final class TermAlgebra {
             }
             case '*' -> {
                 Part r = eval(b.right());
+                bound((long) l.terms.size() + r.terms.size());
                 out.addAll(l.terms);
                 out.addAll(r.terms);
                 out.addAll(interact(l.terms, r.terms));
+                bound(out.size());
                 return new Part(out, l.intercept);
             }
             case '/' -> {
@@ -116,6 +134,10 @@ final class TermAlgebra {
                     LinkedHashSet<Set<Integer>> next = new LinkedHashSet<>(acc);
                     next.addAll(l.terms);
                     next.addAll(interact(acc, l.terms));
+                    bound(next.size());
+                    if (next.size() == acc.size()) {
+                        break;          // every interaction of l's variables is there: higher k adds nothing
+                    }
                     acc = next;
                 }
                 return new Part(acc, l.intercept);
@@ -134,7 +156,19 @@ final class TermAlgebra {
         return new Part(out, icpt);
     }
 
+    private static void bound(long terms) {
+        if (terms > MAX_TERMS) {
+            throw new TooManyTerms("it expands to " + terms + " terms; at most " + MAX_TERMS + " are supported");
+        }
+    }
+
     private static LinkedHashSet<Set<Integer>> interact(Set<Set<Integer>> left, Set<Set<Integer>> right) {
+        // checked before the work: the product of two large sums is what grows without bound
+        long products = (long) left.size() * right.size();
+        if (products > MAX_TERMS) {
+            throw new TooManyTerms("it interacts " + left.size() + " terms with " + right.size() + " ("
+                    + products + " products); at most " + MAX_TERMS + " terms are supported");
+        }
         LinkedHashSet<Set<Integer>> out = new LinkedHashSet<>();
         for (Set<Integer> a : left) {
             for (Set<Integer> b : right) {

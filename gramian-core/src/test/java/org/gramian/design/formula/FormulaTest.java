@@ -146,4 +146,35 @@ class FormulaTest {
                 .isInstanceOf(FormulaException.class).hasMessageContaining("operators");
         org.assertj.core.api.Assertions.assertThat(Formula.parse("y ~ x" + "+x".repeat(900)).terms().terms()).hasSize(1);
     }
+
+    /**
+     * Interactions grow exponentially; a fuzzed formula of 60 characters ran for 20 minutes before
+     * the expansion was bounded. Each case must answer at once: refused with the count, or the
+     * terms R gives.
+     */
+    @org.junit.jupiter.api.Timeout(10)
+    @Test
+    void expansionIsBoundedAndAnswersAtOnce() {
+        StringBuilder chain = new StringBuilder("y ~ a0");
+        for (int i = 1; i < 30; i++) {
+            chain.append('*').append('a').append(i);
+        }
+        assertThatThrownBy(() -> Formula.parse(chain.toString()).terms())
+                .isInstanceOf(FormulaException.class)
+                .hasMessageContaining("too many terms")
+                .hasMessageContaining("at most " + TermAlgebra.MAX_TERMS)
+                .satisfies(e -> assertThat(((FormulaException) e).position()).isEqualTo(4));
+        // 13 columns: 2^13 - 1 = 8191 terms, under the bound, all of them
+        StringBuilder thirteen = new StringBuilder("y ~ a0");
+        for (int i = 1; i < 13; i++) {
+            thirteen.append('*').append('a').append(i);
+        }
+        assertThat(Formula.parse(thirteen.toString()).terms().terms()).hasSize(8191);
+        // a huge order of interaction stops at the full set: (a+b+c)^k has 7 terms for every k >= 3
+        assertThat(Formula.parse("y ~ (a+b+c)^2147483647").terms().terms()).hasSize(7);
+        assertThat(Formula.parse("y ~ a^1000000000").terms().terms()).hasSize(1);
+        assertThat(Formula.parse("y ~ (a+b+c)^2").terms().terms()).hasSize(6);
+        assertThatThrownBy(() -> Formula.parse("y ~ (a+b+c+d+e+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t)^9").intercept())
+                .isInstanceOf(FormulaException.class).hasMessageContaining("too many terms");
+    }
 }

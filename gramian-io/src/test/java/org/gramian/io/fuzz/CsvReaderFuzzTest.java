@@ -22,6 +22,7 @@ import org.gramian.io.CsvSource;
 class CsvReaderFuzzTest {
     private static final Path FILE = FuzzChecks.scratch("fuzz.csv");
 
+    @org.junit.jupiter.api.Timeout(10)   // per input: a hang is a finding (see gramian-io/pom.xml)
     @FuzzTest(maxDuration = "30s")
     void csvReader(byte[] data) {
         FuzzChecks.write(FILE, data);

@@ -15,6 +15,7 @@ import org.gramian.design.formula.FormulaException;
  * anything else (another exception, a stack overflow on deep nesting) is a finding.
  */
 class FormulaFuzzTest {
+    @org.junit.jupiter.api.Timeout(10)   // per input: a hang is a finding (see gramian-io/pom.xml)
     @FuzzTest(maxDuration = "30s")
     void formula(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import org.gramian.io.model.SavedModel;
 class ModelFileFuzzTest {
     private static final Path FILE = FuzzChecks.scratch("model.json");
 
+    @org.junit.jupiter.api.Timeout(10)   // per input: a hang is a finding (see gramian-io/pom.xml)
     @FuzzTest(maxDuration = "30s")
     void modelFile(byte[] data) {
         FuzzChecks.write(FILE, data);

@@ -15,6 +15,7 @@ import org.gramian.data.NistDataset;
  * coefficients, and data for the model's columns. Anything else is a finding.
  */
 class NistDatFuzzTest {
+    @org.junit.jupiter.api.Timeout(10)   // per input: a hang is a finding (see gramian-io/pom.xml)
     @FuzzTest(maxDuration = "30s")
     void nistDat(byte[] data) {
         List<String> lines = new String(data, StandardCharsets.ISO_8859_1).lines().toList();
