@@ -195,6 +195,10 @@ final class VectorGramKernel implements GramKernels.Impl {
 
     @Override
     public void accumulate(double[][] rows, int from, int to, int m, double[][] gp) {
+        if (m >= TILED_FROM) {
+            accumulate(rows, from, to, m, gp, TILED_ROWS, TILE);
+            return;
+        }
         final int w = rowWidth(m);
         final int kc = panelRows(m);
         for (int kb = from; kb < to; kb += kc) {
@@ -208,6 +212,99 @@ final class VectorGramKernel implements GramKernels.Impl {
                 pe = ke - kb;
             }
             sweep(panel, pb, pe, m, gp);
+        }
+    }
+
+    /**
+     * Width from which the accumulator is swept in macro tiles ({@link #sweepTiled}): there a panel
+     * of {@link #panelRows} rows, kept to 512 KB, is 32 rows or fewer, and every panel loads and
+     * stores all of G (200 MB at m = 5001, for 16 rows of work); measured on the development
+     * machine, see docs/performance.md.
+     */
+    static final int TILED_FROM = 1024;
+    /** Rows per panel in the tiled sweep: G is loaded and stored once per this many rows. */
+    static final int TILED_ROWS = 256;
+    /**
+     * Rows and columns of a macro tile of G: a multiple of 8 (row blocks) and of NV·L (column
+     * blocks), so register blocks never straddle two macro tiles; its part of a panel, 2 × 256 rows
+     * × 96 columns, is 384 KB and stays in L2 while the tile's register blocks sweep it.
+     */
+    static final int TILE = 96;
+
+    /** The unit a macro tile's size must be a multiple of: 8 rows and NV·L columns. */
+    static int tileUnit() {
+        int u = NV * L;
+        return u % 8 == 0 ? u : u * 8 / gcd(u, 8);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /**
+     * As {@link #accumulate(double[][], int, int, int, double[][])}, in panels of {@code kc} rows,
+     * each swept over G in macro tiles of {@code tile} rows and columns (tests use small sizes).
+     */
+    static void accumulate(double[][] rows, int from, int to, int m, double[][] gp, int kc, int tile) {
+        if (tile % 8 != 0 || tile % (NV * L) != 0) {
+            throw new IllegalArgumentException("a macro tile of " + tile + " is not a multiple of 8 and " + NV * L);
+        }
+        final int w = roundUp(m, PAD);
+        for (int kb = from; kb < to; kb += kc) {
+            int ke = Math.min(to, kb + kc);
+            double[][] panel = rows;
+            int pb = kb;
+            int pe = ke;
+            if (!wideEnough(rows, kb, ke, w)) {
+                panel = pack(rows, kb, ke, m, w, kc);
+                pb = 0;
+                pe = ke - kb;
+            }
+            sweepTiled(panel, pb, pe, m, gp, tile);
+        }
+    }
+
+    /**
+     * One panel of rows [kb, ke) over the upper triangle in macro tiles: column groups of
+     * {@code tile} columns, and in each, row ranges of {@code tile} rows down to the diagonal; within
+     * a macro tile the register blocks of {@link #sweep}, each over all rows of the panel. Every
+     * entry i ≤ j &lt; m lies in exactly one macro tile and one register block, and receives the
+     * panel's rows in increasing k: the same operations as {@link #sweep}, so the same bits. What
+     * changes is the traffic: G is loaded and stored once per panel, and each macro tile's columns
+     * of the panel come from L2.
+     */
+    private static void sweepTiled(double[][] r, int kb, int ke, int m, double[][] gp, int tile) {
+        for (int jg = 0; jg < m; jg += tile) {
+            int jgEnd = Math.min(m, jg + tile);
+            for (int ig = 0; ig < jgEnd; ig += tile) {
+                int igEnd = ig + tile;
+                for (int jb = jg; jb < jgEnd; ) {
+                    int nv = Math.min(NV, (m - jb + L - 1) / L);
+                    int iend = Math.min(Math.min(m, jb + nv * L), igEnd);
+                    int ib = ig;
+                    if (MR == 8) {
+                        for (; iend - ib > 4; ib += 8) {
+                            if (nv == 3) {
+                                block8x3(r, kb, ke, gp, ib, jb);
+                            } else if (nv == 2) {
+                                block8x2(r, kb, ke, gp, ib, jb);
+                            } else {
+                                block8x1(r, kb, ke, gp, ib, jb);
+                            }
+                        }
+                    }
+                    for (; ib < iend; ib += 4) {
+                        if (nv == 3) {
+                            block4x3(r, kb, ke, gp, ib, jb);
+                        } else if (nv == 2) {
+                            block4x2(r, kb, ke, gp, ib, jb);
+                        } else {
+                            block4x1(r, kb, ke, gp, ib, jb);
+                        }
+                    }
+                    jb += nv * L;
+                }
+            }
         }
     }
 

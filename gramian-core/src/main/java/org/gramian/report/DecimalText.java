@@ -107,6 +107,31 @@ public final class DecimalText {
         double half;
         int k;
 
+        /**
+         * X for a in the fast range, with k chosen so that X has 17 digits; false when unsure (then
+         * the caller does it exactly). Not a factory returning null: an object that may or may not
+         * be returned escapes, and HotSpot would allocate one per number.
+         */
+        boolean init(double a) {
+            int b = Math.getExponent(a);
+            double u = Math.ulp(a) / 2;
+            int kk = (int) ((b * 661_971_961_083L) >> 41) - 16; // ⌊b·log₁₀2⌋ − 16: X ≥ 10^16
+            if (!set(a, u, kk)) {
+                return false;
+            }
+            if (xi >= POW10[17]) {
+                kk++;
+                if (!set(a, u, kk)) {
+                    return false;
+                }
+            }
+            if (xi < POW10[16] || xi >= POW10[17]) {
+                return false;                       // within the error of a power of ten: do it exactly
+            }
+            k = kk;
+            return true;
+        }
+
         /** Returns false when 10^−k is outside the table (never for a in the fast range). */
         boolean set(double a, double u, int k) {
             int i = -k - Powers.MIN_E;
@@ -151,8 +176,8 @@ public final class DecimalText {
         if (!(a >= FAST_MIN && a < FAST_MAX) || c == MIN_NORMAL_SIGNIFICAND) {
             return ascii(exactShortest(a), buf, pos);
         }
-        Scaled x = scaled(a);
-        if (x == null) {
+        Scaled x = new Scaled();                    // never escapes: the JIT keeps its fields in registers
+        if (!x.init(a)) {
             return ascii(exactShortest(a), buf, pos);
         }
         int k = x.k;
@@ -161,7 +186,7 @@ public final class DecimalText {
         int bestJ = 0;
         for (int j = 1; j <= 16; j++) {
             long pj = POW10[j];
-            long qf = x.xi / pj;
+            long qf = divPow10(x.xi, j);
             long r = x.xi - qf * pj;
             double below = r + x.tf;                // X − qf·10^j, ≥ 0
             double above = (pj - r) - x.tf;         // (qf+1)·10^j − X, > 0
@@ -220,8 +245,8 @@ public final class DecimalText {
         if (!(a >= FAST_MIN && a < FAST_MAX)) {
             return ascii(exactSignificant17(a), buf, pos);
         }
-        Scaled x = scaled(a);
-        long q = x == null ? -1 : nearest(x);
+        Scaled x = new Scaled();
+        long q = x.init(a) ? nearest(x) : -1;
         if (q < 0) {
             return ascii(exactSignificant17(a), buf, pos);
         }
@@ -267,26 +292,37 @@ public final class DecimalText {
         return -1;
     }
 
-    /** X for a in the fast range, with k chosen so that X has 17 digits; null when unsure. */
-    private static Scaled scaled(double a) {
-        int b = Math.getExponent(a);
-        double u = Math.ulp(a) / 2;
-        int k = (int) ((b * 661_971_961_083L) >> 41) - 16; // ⌊b·log₁₀2⌋ − 16: X ≥ 10^16
-        Scaled x = new Scaled();
-        if (!x.set(a, u, k)) {
-            return null;
-        }
-        if (x.xi >= POW10[17]) {
-            k++;
-            if (!x.set(a, u, k)) {
-                return null;
-            }
-        }
-        if (x.xi < POW10[16] || x.xi >= POW10[17]) {
-            return null;                            // within the error of a power of ten: do it exactly
-        }
-        x.k = k;
-        return x;
+    /**
+     * x / 10^j for x ≥ 0: a division by a constant in each case, which the JIT turns into a
+     * multiplication (a division by a variable costs tens of cycles, and {@code shortest} makes one
+     * or two per number).
+     */
+    private static long divPow10(long x, int j) {
+        return switch (j) {
+            case 1 -> x / 10L;
+            case 2 -> x / 100L;
+            case 3 -> x / 1_000L;
+            case 4 -> x / 10_000L;
+            case 5 -> x / 100_000L;
+            case 6 -> x / 1_000_000L;
+            case 7 -> x / 10_000_000L;
+            case 8 -> x / 100_000_000L;
+            case 9 -> x / 1_000_000_000L;
+            case 10 -> x / 10_000_000_000L;
+            case 11 -> x / 100_000_000_000L;
+            case 12 -> x / 1_000_000_000_000L;
+            case 13 -> x / 10_000_000_000_000L;
+            case 14 -> x / 100_000_000_000_000L;
+            case 15 -> x / 1_000_000_000_000_000L;
+            case 16 -> x / 10_000_000_000_000_000L;
+            default -> x / POW10[j];
+        };
+    }
+
+    /** The number of decimal digits of q &gt; 0 (19 at most). */
+    private static int digitCount(long q) {
+        int t = ((64 - Long.numberOfLeadingZeros(q)) * 1233) >>> 12;   // ⌊bits·log₁₀2⌋: n or n − 1
+        return q >= POW10[t] ? t + 1 : t;
     }
 
     /** Writes q·10^e (q &gt; 0) as BigDecimal prints it after stripTrailingZeros. */
@@ -295,10 +331,7 @@ public final class DecimalText {
             q /= 10;
             e++;
         }
-        int n = 1;
-        while (n < 19 && q >= POW10[n]) {
-            n++;
-        }
+        int n = digitCount(q);
         int lead = n - 1 + e;                       // decimal exponent of the leading digit
         if (lead >= -6 && lead < 21) {
             if (e >= 0) {
@@ -307,11 +340,12 @@ public final class DecimalText {
                     buf[pos++] = '0';
                 }
             } else if (lead >= 0) {
+                // all n digits, then the fraction's moved one place right for the point: no division by 10^(n−i)
                 int intDigits = lead + 1;
-                long div = POW10[n - intDigits];
-                pos = putDigits(q / div, intDigits, buf, pos);
-                buf[pos++] = '.';
-                pos = putDigits(q % div, n - intDigits, buf, pos);
+                putDigits(q, n, buf, pos);
+                System.arraycopy(buf, pos + intDigits, buf, pos + intDigits + 1, n - intDigits);
+                buf[pos + intDigits] = '.';
+                pos += n + 1;
             } else {
                 buf[pos++] = '0';
                 buf[pos++] = '.';
@@ -322,11 +356,13 @@ public final class DecimalText {
             }
             return pos;
         }
-        long div = POW10[n - 1];
-        buf[pos++] = (byte) ('0' + q / div);
+        putDigits(q, n, buf, pos);
         if (n > 1) {
-            buf[pos++] = '.';
-            pos = putDigits(q % div, n - 1, buf, pos);
+            System.arraycopy(buf, pos + 1, buf, pos + 2, n - 1);
+            buf[pos + 1] = '.';
+            pos += n + 1;
+        } else {
+            pos += 1;
         }
         buf[pos++] = 'E';
         buf[pos++] = (byte) (lead > 0 ? '+' : '-');
@@ -344,20 +380,50 @@ public final class DecimalText {
         }
     }
 
-    /** The n decimal digits of q, with leading zeros. */
+    /**
+     * The n decimal digits of q, with leading zeros. Eight digits at a time, each group split into
+     * halves and pairs: the divisions (multiplications, for constant divisors) of different groups
+     * do not wait for one another, where dividing q by 100 again and again would make a chain of
+     * nine.
+     */
     private static int putDigits(long q, int n, byte[] buf, int pos) {
         int i = pos + n;
-        while (i - pos >= 2) {
-            long d = q / 100;
-            int r = (int) (q - d * 100);
-            buf[--i] = PAIRS[2 * r + 1];
-            buf[--i] = PAIRS[2 * r];
+        while (i - pos >= 8) {
+            long d = q / 100_000_000L;
+            put8((int) (q - d * 100_000_000L), buf, i - 8);
+            i -= 8;
             q = d;
         }
+        int v = (int) q;                            // fewer than 8 digits remain
+        while (i - pos >= 2) {
+            int d = v / 100;
+            int r = v - d * 100;
+            buf[--i] = PAIRS[2 * r + 1];
+            buf[--i] = PAIRS[2 * r];
+            v = d;
+        }
         if (i > pos) {
-            buf[--i] = (byte) ('0' + q % 10);
+            buf[--i] = (byte) ('0' + v % 10);
         }
         return pos + n;
+    }
+
+    /** The 8 digits of 0 ≤ v &lt; 10⁸, with leading zeros, at buf[at … at+8). */
+    private static void put8(int v, byte[] buf, int at) {
+        int hi = v / 10_000;
+        int lo = v - hi * 10_000;
+        int a = hi / 100;
+        int b = hi - a * 100;
+        int c = lo / 100;
+        int d = lo - c * 100;
+        buf[at] = PAIRS[2 * a];
+        buf[at + 1] = PAIRS[2 * a + 1];
+        buf[at + 2] = PAIRS[2 * b];
+        buf[at + 3] = PAIRS[2 * b + 1];
+        buf[at + 4] = PAIRS[2 * c];
+        buf[at + 5] = PAIRS[2 * c + 1];
+        buf[at + 6] = PAIRS[2 * d];
+        buf[at + 7] = PAIRS[2 * d + 1];
     }
 
     private static int ascii(String s, byte[] buf, int pos) {

@@ -112,6 +112,57 @@ class VectorGramKernelTest {
         }
     }
 
+    /**
+     * The macro-tiled sweep (used from {@link VectorGramKernel#TILED_FROM} columns) at small sizes,
+     * so that every shape of m meets tile and panel edges: macro tiles of 1, 2 and 4 units, panels
+     * of 1, 7 and 64 rows, rows read in place and packed.
+     */
+    @ParameterizedTest(name = "m = {0}")
+    @MethodSource("widths")
+    void sameBitsInMacroTilesOfAnySize(int m) {
+        SplittableRandom r = new SplittableRandom(300 + m);
+        int u = VectorGramKernel.tileUnit();
+        for (int tile : new int[] {u, 2 * u, 4 * u}) {
+            for (int kc : new int[] {1, 7, 64}) {
+                int count = Math.min(2 * kc + 3, (int) Math.max(1, 20_000_000L / ((long) m * m)));
+                for (int width : new int[] {m, vector.rowWidth(m)}) {
+                    double[][] rows = rows(r, count, width, m);
+                    double[][] start = randomStart(r, m);
+                    double[][] expected = copy(start);
+                    scalar.update(rows, count, m, expected);
+                    double[][] gp = new double[vector.gramRows(m)][vector.rowWidth(m)];
+                    for (int i = 0; i < m; i++) {
+                        System.arraycopy(start[i], i, gp[i], i, m - i);
+                    }
+                    VectorGramKernel.accumulate(rows, 0, count, m, gp, kc, tile);
+                    double[][] actual = copy(start);
+                    for (int i = 0; i < m; i++) {
+                        System.arraycopy(gp[i], i, actual[i], i, m - i);
+                    }
+                    assertThat(differences(expected, actual, m))
+                            .as("m %d, tile %d, panel %d, count %d, width %d", m, tile, kc, count, width).isEmpty();
+                }
+            }
+        }
+    }
+
+    /** Past {@link VectorGramKernel#TILED_FROM} columns the kernel's own entry point takes the tiled sweep. */
+    @Test
+    void sameBitsAsTheScalarKernelWhenWide() {
+        int m = VectorGramKernel.TILED_FROM + 7;
+        SplittableRandom r = new SplittableRandom(99);
+        for (int width : new int[] {m, vector.rowWidth(m)}) {
+            int count = VectorGramKernel.TILED_ROWS + 45;
+            double[][] rows = rows(r, count, width, m);
+            double[][] start = randomStart(r, m);
+            double[][] expected = copy(start);
+            scalar.update(rows, count, m, expected);
+            double[][] actual = copy(start);
+            vector.update(rows, count, m, actual);
+            assertThat(differences(expected, actual, m)).as("m %d, width %d", m, width).isEmpty();
+        }
+    }
+
     @ParameterizedTest(name = "m = {0}")
     @MethodSource("widths")
     void sameBitsThroughGramTileAsThePipelineUsesIt(int m) {
