@@ -14,7 +14,8 @@ import org.gramian.model.FittedModel;
  * already in memory (n rows, d normal features, intercept) as a row-major
  * {@link org.gramian.data.RowMajorSource} (or a column-major {@link Table} with
  * {@code -Dbench.table=true}), median of {@code reps} runs after
- * {@code warmup} runs. Prints {@code fit n=<n> d=<d> solver=<s> median_s=<t> min_s=<t> method=<..>}.
+ * {@code warmup} runs (several solvers: interleaved, in alternating order, after one
+ * {@code System.gc()} that moves the data out of the young generation). Prints {@code fit n=<n> d=<d> solver=<s> median_s=<t> min_s=<t> method=<..>}.
  *
  * <p>Usage: {@code InMemoryFit n d warmup reps SOLVER...}
  */
@@ -31,21 +32,34 @@ public final class InMemoryFit {
         Table columns = SyntheticData.table(n, d, 12345L + d);
         RowSource table = columnMajor ? columns : SyntheticData.rowMajor(columns);
         ModelSpec spec = SyntheticData.spec(d);
+        // Several solvers are measured interleaved, in alternating order (ABBA…), so that none of
+        // them is favoured by running later in the JVM's life (more JIT, a settled heap).
+        SolverKind[] solvers = new SolverKind[args.length - 4];
         for (int a = 4; a < args.length; a++) {
-            SolverKind solver = SolverKind.valueOf(args[a]);
-            FittedModel model = null;
-            for (int w = 0; w < warmup; w++) {
-                model = Gramian.fit(table, spec, solver);
+            solvers[a - 4] = SolverKind.valueOf(args[a]);
+        }
+        FittedModel[] models = new FittedModel[solvers.length];
+        for (int w = 0; w < warmup; w++) {
+            for (int s = 0; s < solvers.length; s++) {
+                models[s] = Gramian.fit(table, spec, solvers[s]);
             }
-            double[] times = new double[reps];
-            for (int r = 0; r < reps; r++) {
+        }
+        // The data (up to 0.8 GB) are moved out of the young generation once, before timing, as a
+        // long-running program's would be: otherwise the first timed fits pay for copying them.
+        System.gc();
+        double[][] times = new double[solvers.length][reps];
+        for (int r = 0; r < reps; r++) {
+            for (int i = 0; i < solvers.length; i++) {
+                int s = r % 2 == 0 ? i : solvers.length - 1 - i;
                 long start = System.nanoTime();
-                model = Gramian.fit(table, spec, solver);
-                times[r] = (System.nanoTime() - start) / 1e9;
+                models[s] = Gramian.fit(table, spec, solvers[s]);
+                times[s][r] = (System.nanoTime() - start) / 1e9;
             }
-            Arrays.sort(times);
+        }
+        for (int s = 0; s < solvers.length; s++) {
+            Arrays.sort(times[s]);
             System.out.printf(Locale.ROOT, "fit n=%d d=%d solver=%s median_s=%.4f min_s=%.4f method=%s%n", n, d,
-                    solver, times[reps / 2], times[0], model.solver());
+                    solvers[s], times[s][reps / 2], times[s][0], models[s].solver());
         }
     }
 }

@@ -85,6 +85,11 @@ public final class OrderedPool<T> implements AutoCloseable {
         }
     }
 
+    /** Whether no task is pending: every task submitted has been retired. */
+    public boolean idle() {
+        return pending.isEmpty();
+    }
+
     /** Stops the workers (pending tasks are abandoned when an error cut the pass short). */
     @Override
     public void close() {

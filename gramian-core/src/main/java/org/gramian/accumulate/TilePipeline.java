@@ -64,6 +64,52 @@ final class TilePipeline implements AutoCloseable {
         this.plain = design.plainColumns();
         this.target = design.targetColumn();
         this.pool = new OrderedPool<>(threads, "gramian-gram", this::retire);
+        Spare.take(width, design.width(), free);
+    }
+
+    /**
+     * Units kept from the last pass for the next one of the same shape. A unit is several
+     * megabytes (16,384 rows at m = 11), and a pass makes 2·threads + 1 of them: fresh each time,
+     * every fit of a program that fits many times touched new heap memory, and on a virtual machine
+     * whose first touch of a page is a fault in the host too, that cost 30–60 ms per fit of 10⁶ ×
+     * 11 (the in-memory fit took 0.027 or 0.085 s from one JVM to the next, depending on whether its
+     * heap had been touched; measured with and without -XX:+AlwaysPreTouch). Only units of at most
+     * {@link #MAX_UNIT_BYTES} are kept, at most {@link #MAX_UNITS}, of the last shape used: a wide
+     * pass's units (hundreds of megabytes) are never held after it.
+     */
+    private static final class Spare {
+        static final long MAX_UNIT_BYTES = 16L << 20;
+        static final int MAX_UNITS = 8;
+        private static int width = -1;
+        private static int p = -1;
+        private static final ArrayDeque<Unit> UNITS = new ArrayDeque<>();
+
+        static synchronized void take(int w, int p, ArrayDeque<Unit> into) {
+            if (w == width && p == Spare.p) {
+                while (!UNITS.isEmpty()) {
+                    into.push(UNITS.pop());
+                }
+            }
+        }
+
+        static synchronized void give(int w, int p, ArrayDeque<Unit> units) {
+            if (units.isEmpty() || bytes(units.peek(), w, p) > MAX_UNIT_BYTES) {
+                return;
+            }
+            if (w != width || p != Spare.p) {
+                UNITS.clear();
+                width = w;
+                Spare.p = p;
+            }
+            while (!units.isEmpty() && UNITS.size() < MAX_UNITS) {
+                UNITS.push(units.pop());
+            }
+        }
+
+        private static long bytes(Unit u, int w, int p) {
+            long m = p + 1;
+            return 8L * (u.raw.length + (long) u.tile.capacity() * (m + 8) + (m + 8) * (m + 8));
+        }
     }
 
     /**
@@ -185,5 +231,14 @@ final class TilePipeline implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (pool.idle()) {
+            // every unit is back (none held by a worker that an error left running): keep them
+            if (current != null) {
+                current.borrowed = null;
+                free.push(current);
+                current = null;
+            }
+            Spare.give(width, design.width(), free);
+        }
     }
 }

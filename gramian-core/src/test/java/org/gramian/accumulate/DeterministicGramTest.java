@@ -251,4 +251,26 @@ class DeterministicGramTest {
         assertThat(gram(new double[0][], 2, 10).count()).isZero();
         assertThatThrownBy(() -> gram(data(3, 1), 0, 10)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * Passes of one shape reuse the tile units of the pass before ({@code TilePipeline.Spare}):
+     * what a unit held must never reach the next pass, after a completed pass or one cut short by
+     * bad data (with units still filled, mid-tile).
+     */
+    @Test
+    void reusedTileUnitsCarryNothingFromOnePassToTheNext() {
+        int n = 3 * TILE + 123;
+        double[][] a = data(n, 7);
+        double[][] b = data(n, 8);
+        for (int threads : new int[] {1, 3}) {
+            long[] first = bits(gram(a, threads, 500));
+            gram(b, threads, 700);
+            double[][] bad = data(n, 9);
+            bad[2 * TILE + 5][2] = Double.NaN;           // the pass stops in its third tile
+            assertThatThrownBy(() -> gram(bad, threads, 300)).isInstanceOf(org.gramian.GramianException.class);
+            assertThat(bits(gram(a, threads, 500))).as("threads %d", threads).isEqualTo(first);
+            assertThat(bits(gram(a, threads, n))).as("one block, tiles lent, threads %d", threads).isEqualTo(first);
+        }
+    }
 }
+
