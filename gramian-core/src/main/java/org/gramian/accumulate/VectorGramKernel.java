@@ -144,8 +144,6 @@ final class VectorGramKernel implements GramKernels.Impl {
                 for (int i = 0; i < h; i++) {
                     java.util.Arrays.fill(gv[i], 0.0);
                     java.util.Arrays.fill(gs[i], 0.0);
-                }
-                for (int i = 0; i < h; i++) {
                     java.util.Arrays.fill(gt[i], 0.0);
                 }
                 long t0 = System.nanoTime();
@@ -205,21 +203,8 @@ final class VectorGramKernel implements GramKernels.Impl {
     public void accumulate(double[][] rows, int from, int to, int m, double[][] gp) {
         if (m >= TILED_FROM) {
             accumulate(rows, from, to, m, gp, TILED_ROWS, TILE);
-            return;
-        }
-        final int w = rowWidth(m);
-        final int kc = panelRows(m);
-        for (int kb = from; kb < to; kb += kc) {
-            int ke = Math.min(to, kb + kc);
-            double[][] panel = rows;
-            int pb = kb;
-            int pe = ke;
-            if (!wideEnough(rows, kb, ke, w)) {
-                panel = pack(rows, kb, ke, m, w, kc);
-                pb = 0;
-                pe = ke - kb;
-            }
-            sweep(panel, pb, pe, m, gp);
+        } else {
+            accumulate(rows, from, to, m, gp, panelRows(m), 0);
         }
     }
 
@@ -239,25 +224,24 @@ final class VectorGramKernel implements GramKernels.Impl {
      */
     static final int TILE = 96;
 
-    /** The unit a macro tile's size must be a multiple of: 8 rows and NV·L columns. */
+    /**
+     * The unit a macro tile's size must be a multiple of: NV·L columns (24 with AVX-512, 8 with
+     * AVX2), which is also a multiple of the 8 rows of a register block.
+     */
     static int tileUnit() {
-        int u = NV * L;
-        return u % 8 == 0 ? u : u * 8 / gcd(u, 8);
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
+        return NV * L;
     }
 
     /**
      * As {@link #accumulate(double[][], int, int, int, double[][])}, in panels of {@code kc} rows,
-     * each swept over G in macro tiles of {@code tile} rows and columns (tests use small sizes).
+     * each swept over the whole triangle ({@code tile} = 0, {@link #sweep}) or over G in macro tiles
+     * of {@code tile} rows and columns ({@link #sweepTiled}; tests use small sizes).
      */
     static void accumulate(double[][] rows, int from, int to, int m, double[][] gp, int kc, int tile) {
-        if (tile % 8 != 0 || tile % (NV * L) != 0) {
-            throw new IllegalArgumentException("a macro tile of " + tile + " is not a multiple of 8 and " + NV * L);
+        if (tile % tileUnit() != 0) {
+            throw new IllegalArgumentException("a macro tile of " + tile + " is not a multiple of " + tileUnit());
         }
-        final int w = roundUp(m, PAD);
+        final int w = roundUp(m, PAD);   // rowWidth(m)
         for (int kb = from; kb < to; kb += kc) {
             int ke = Math.min(to, kb + kc);
             double[][] panel = rows;
@@ -268,7 +252,11 @@ final class VectorGramKernel implements GramKernels.Impl {
                 pb = 0;
                 pe = ke - kb;
             }
-            sweepTiled(panel, pb, pe, m, gp, tile);
+            if (tile == 0) {
+                sweep(panel, pb, pe, m, gp);
+            } else {
+                sweepTiled(panel, pb, pe, m, gp, tile);
+            }
         }
     }
 
@@ -288,28 +276,7 @@ final class VectorGramKernel implements GramKernels.Impl {
                 int igEnd = ig + tile;
                 for (int jb = jg; jb < jgEnd; ) {
                     int nv = Math.min(NV, (m - jb + L - 1) / L);
-                    int iend = Math.min(Math.min(m, jb + nv * L), igEnd);
-                    int ib = ig;
-                    if (MR == 8) {
-                        for (; iend - ib > 4; ib += 8) {
-                            if (nv == 3) {
-                                block8x3(r, kb, ke, gp, ib, jb);
-                            } else if (nv == 2) {
-                                block8x2(r, kb, ke, gp, ib, jb);
-                            } else {
-                                block8x1(r, kb, ke, gp, ib, jb);
-                            }
-                        }
-                    }
-                    for (; ib < iend; ib += 4) {
-                        if (nv == 3) {
-                            block4x3(r, kb, ke, gp, ib, jb);
-                        } else if (nv == 2) {
-                            block4x2(r, kb, ke, gp, ib, jb);
-                        } else {
-                            block4x1(r, kb, ke, gp, ib, jb);
-                        }
-                    }
+                    columnBlock(r, kb, ke, gp, ig, Math.min(Math.min(m, jb + nv * L), igEnd), jb, nv);
                     jb += nv * L;
                 }
             }
@@ -347,31 +314,36 @@ final class VectorGramKernel implements GramKernels.Impl {
      */
     private static void sweep(double[][] r, int kb, int ke, int m, double[][] gp) {
         for (int jb = 0; jb < m; ) {
-            int left = m - jb;
-            int nv = Math.min(NV, (left + L - 1) / L); // vectors of columns holding entries j < m
-            int iend = Math.min(m, jb + nv * L);       // rows with an entry on or above the diagonal
-            int ib = 0;
-            if (MR == 8) {
-                for (; iend - ib > 4; ib += 8) {
-                    if (nv == 3) {
-                        block8x3(r, kb, ke, gp, ib, jb);
-                    } else if (nv == 2) {
-                        block8x2(r, kb, ke, gp, ib, jb);
-                    } else {
-                        block8x1(r, kb, ke, gp, ib, jb);
-                    }
-                }
-            }
-            for (; ib < iend; ib += 4) {
-                if (nv == 3) {
-                    block4x3(r, kb, ke, gp, ib, jb);
-                } else if (nv == 2) {
-                    block4x2(r, kb, ke, gp, ib, jb);
-                } else {
-                    block4x1(r, kb, ke, gp, ib, jb);
-                }
-            }
+            int nv = Math.min(NV, (m - jb + L - 1) / L);   // vectors of columns holding entries j < m
+            columnBlock(r, kb, ke, gp, 0, Math.min(m, jb + nv * L), jb, nv); // rows on or above the diagonal
             jb += nv * L;
+        }
+    }
+
+    /**
+     * The register blocks of one block column (columns [jb, jb + nv·L)) for rows [ib, iend): blocks
+     * of {@link #MR} rows, then of 4 for a last part of at most 4 rows; each over rows [kb, ke).
+     */
+    private static void columnBlock(double[][] r, int kb, int ke, double[][] gp, int ib, int iend, int jb, int nv) {
+        if (MR == 8) {
+            for (; iend - ib > 4; ib += 8) {
+                if (nv == 3) {
+                    block8x3(r, kb, ke, gp, ib, jb);
+                } else if (nv == 2) {
+                    block8x2(r, kb, ke, gp, ib, jb);
+                } else {
+                    block8x1(r, kb, ke, gp, ib, jb);
+                }
+            }
+        }
+        for (; ib < iend; ib += 4) {
+            if (nv == 3) {
+                block4x3(r, kb, ke, gp, ib, jb);
+            } else if (nv == 2) {
+                block4x2(r, kb, ke, gp, ib, jb);
+            } else {
+                block4x1(r, kb, ke, gp, ib, jb);
+            }
         }
     }
 

@@ -100,16 +100,21 @@ class VectorGramKernelTest {
             // Rows exactly m wide (the vector kernel copies them into padded panels) and rows in
             // the vector kernel's own padded width (read in place): both must give the scalar bits.
             for (int width : new int[] {m, vector.rowWidth(m)}) {
-                double[][] rows = rows(r, count, width, m);
-                double[][] start = randomStart(r, m);
-                double[][] expected = copy(start);
-                scalar.update(rows, count, m, expected);
-                double[][] actual = copy(start);
-                vector.update(rows, count, m, actual);
-                assertThat(differences(expected, actual, m)).as("m %d, count %d, row width %d", m, count, width)
-                        .isEmpty();
+                updateGivesTheScalarBits(r, count, width, m);
             }
         }
+    }
+
+    /** Random rows of the given width onto a random start: {@code update} of both kernels, the same bits. */
+    private static void updateGivesTheScalarBits(SplittableRandom r, int count, int width, int m) {
+        double[][] rows = rows(r, count, width, m);
+        double[][] start = randomStart(r, m);
+        double[][] expected = copy(start);
+        scalar.update(rows, count, m, expected);
+        double[][] actual = copy(start);
+        vector.update(rows, count, m, actual);
+        assertThat(differences(expected, actual, m)).as("m %d, count %d, row width %d", m, count, width)
+                .isEmpty();
     }
 
     /**
@@ -152,14 +157,7 @@ class VectorGramKernelTest {
         int m = VectorGramKernel.TILED_FROM + 7;
         SplittableRandom r = new SplittableRandom(99);
         for (int width : new int[] {m, vector.rowWidth(m)}) {
-            int count = VectorGramKernel.TILED_ROWS + 45;
-            double[][] rows = rows(r, count, width, m);
-            double[][] start = randomStart(r, m);
-            double[][] expected = copy(start);
-            scalar.update(rows, count, m, expected);
-            double[][] actual = copy(start);
-            vector.update(rows, count, m, actual);
-            assertThat(differences(expected, actual, m)).as("m %d, width %d", m, width).isEmpty();
+            updateGivesTheScalarBits(r, VectorGramKernel.TILED_ROWS + 45, width, m);
         }
     }
 
