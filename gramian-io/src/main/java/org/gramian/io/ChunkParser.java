@@ -64,6 +64,10 @@ final class ChunkParser {
     private final boolean keep;
     private final LevelTable[] codes;
     private final int maxRows;
+    /** Records after which parse stops: maxRows in the sniff and the guess, else unlimited. */
+    private final int recordLimit;
+    /** Values per delivered row in the values array: width when delivering, else 0 (one scratch row). */
+    private final int rowStride;
     private final boolean hint; // text in a column found numeric: suggest C(col)
     private final DecimalParser number = new DecimalParser();
     private byte[] scratch = new byte[64];
@@ -95,6 +99,8 @@ final class ChunkParser {
         this.keep = format.missing() == CsvFormat.Missing.KEEP;
         this.codes = codes;
         this.maxRows = maxRows;
+        this.rowStride = mode == Mode.DELIVER ? width : 0;
+        this.recordLimit = mode != Mode.DELIVER && maxRows > 0 ? maxRows : Integer.MAX_VALUE;
         this.hint = format.inferCategorical() && mode != Mode.SNIFF;
         boolean numericNa = false;
         DecimalParser p = new DecimalParser();
@@ -131,22 +137,26 @@ final class ChunkParser {
         int end = chunk.length();
         int sized = Math.min(end, SIZING_BYTES);
         int capacity = sized / Math.max(1, bytesPerRow) + sized / Math.max(1, bytesPerRow) / 8 + 16; // rows
-        boolean values1 = mode == Mode.DELIVER;
-        double[] values = values1 ? pool.doubles(capacity * width) : new double[width];
-        double[] tails = extended && values1 ? pool.doubles(capacity * width) : null;
-        LevelTable[] found = null;   // in COLLECT: the texts of the rows kept so far
-        int[] rowIds = null;         // the id of this row's text in each categorical column, −1: new
-        byte[][] rowNew = null;      // a text not yet in the table, kept until the row is known to be kept
-        if (mode == Mode.COLLECT) {
+        // Every mode stores the values it parses (the sniff and the guess into one row they discard)
+        double[] values = mode == Mode.DELIVER ? pool.doubles(capacity * width) : new double[width];
+        double[] tails = !extended ? null : mode == Mode.DELIVER ? pool.doubles(capacity * width) : new double[width];
+        LevelTable[] found = null;   // in COLLECT (and SNIFF): the texts of the rows kept so far
+        int[] rowIds = new int[width];        // the id of this row's text in each categorical column, −1: new
+        byte[][] rowNew = new byte[width][];  // a text not yet in the table, kept until the row is known to be kept
+        if (mode != Mode.DELIVER) {
             found = new LevelTable[width];
-            rowIds = new int[width];
-            rowNew = new byte[width][];
             for (int s = 0; s < width; s++) {
                 if (categorical[s]) {
                     found[s] = new LevelTable();
                 }
             }
         }
+        // The categorical cells are looked up the same way in every mode (delivering: in the levels
+        // read before; collecting: in those found so far): the sniff and the guess run this method
+        // before the delivering pass, and a branch on the mode that they never took would be compiled
+        // as a trap, which the delivering pass would spring (deoptimizing and recompiling this large
+        // method on the parsing threads' cores).
+        LevelTable[] tables = mode == Mode.DELIVER ? codes : found;
         String[] textDetail = mode == Mode.SNIFF ? new String[width] : null;
         int[] textLine = mode == Mode.SNIFF ? new int[width] : null;
         int[] breakRows = null;
@@ -168,7 +178,7 @@ final class ChunkParser {
         int errorField = -1;   // the field the error is about, when it is about one
         boolean unknownLevel = false;
         while (pos < end) {
-            if (mode != Mode.DELIVER && maxRows > 0 && records >= maxRows) {
+            if (records >= recordLimit) {   // no branch on the mode here: see the constructor
                 break;
             }
             int lineStart = pos;
@@ -187,7 +197,7 @@ final class ChunkParser {
                 line++;
                 continue;
             }
-            int base = values1 ? rows * width : 0;
+            int base = rows * rowStride;
             if (base + width > values.length) {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, base + width));
                 if (tails != null) {
@@ -209,7 +219,7 @@ final class ChunkParser {
                     a++;
                 }
                 int s = field < ncols ? slot[field] : -1;
-                if (s >= 0 && fast && !categorical[s] && badField < 0 && mode != Mode.COLLECT
+                if (s >= 0 && fast && !categorical[s] && badField < 0
                         && (a == end || b[a] != '"')) {
                     // fast path: parse the number straight from the chunk, then expect its delimiter
                     int bound = (int) Math.min(end, (long) a + numberLimit + 1);
@@ -228,7 +238,7 @@ final class ChunkParser {
                             if (naNumeric && isNa(b, a, number.stop)) {
                                 if (drop || mode == Mode.SNIFF) {
                                     missing = true;
-                                    if (keep && values1) {
+                                    if (keep) {
                                         values[base + s] = Double.NaN;
                                         if (extended) {
                                             tails[base + s] = 0.0;
@@ -238,7 +248,7 @@ final class ChunkParser {
                                     badField = field;
                                     badDetail = missingValue(b, a, number.stop);
                                 }
-                            } else if (values1) {
+                            } else {
                                 values[base + s] = number.value;
                                 if (extended) {
                                     tails[base + s] = number.tail;
@@ -254,34 +264,6 @@ final class ChunkParser {
                         }
                     }
                     // not a clean number: the general path below finds the field and says what is wrong
-                }
-                if (mode == Mode.COLLECT && (a == end || b[a] != '"') && (s < 0 || !categorical[s])) {
-                    // collecting levels, a field that is not quoted nor categorical needs only its end and,
-                    // when selected, whether it is missing: no number is parsed (the delivering pass does)
-                    int j = ByteScan.fieldEnd(b, delim, a, end);
-                    int to = j;
-                    while (to > a && isBlank(b[to - 1])) {
-                        to--;
-                    }
-                    boolean plain = s < 0;
-                    if (s >= 0 && to - a <= numberLimit) {   // a longer cell: the general path reports it
-                        boolean isMissing = badField < 0 && (a == to || isNa(b, a, to));
-                        if (!isMissing) {
-                            plain = true;
-                        } else if (drop) {
-                            missing = true;
-                            plain = true;
-                        } // a missing value under --missing fail: the general path says so
-                    }
-                    if (plain) {
-                        field++;
-                        if (j < end && b[j] == delim) {
-                            pos = j + 1;
-                            continue;
-                        }
-                        lineEnd = j;
-                        break;
-                    }
                 }
                 int from;
                 int to;
@@ -314,7 +296,7 @@ final class ChunkParser {
                     if (close < 0) {
                         broken = chunk.overlong()
                                 ? tooLongAt(field, j - a)
-                                : column(field) + ": unterminated quoted field (the file ends inside it)";
+                                : unterminated(field);
                         brokenField = field;
                         lineEnd = j;
                         break;
@@ -326,7 +308,7 @@ final class ChunkParser {
                         next++;
                     }
                     if (next < end && b[next] != delim && b[next] != '\n' && b[next] != '\r') {
-                        broken = column(field) + ": unexpected text after a closing quote";
+                        broken = textAfterQuote(field);
                         brokenField = field;
                         lineEnd = next;
                         break;
@@ -380,56 +362,49 @@ final class ChunkParser {
                                 badField = field;
                                 badDetail = missingValue(cb, tf, tt);
                             }
-                        } else if (mode == Mode.COLLECT) {
-                            int id = found[s].get(cb, cf, ct);
+                        } else {
+                            int id = tables[s].get(cb, cf, ct);
                             rowIds[s] = id;
-                            rowNew[s] = id < 0 ? Arrays.copyOfRange(cb, cf, ct) : null;
-                        } else if (mode == Mode.DELIVER) {
-                            int code = codes[s].get(cb, cf, ct);
-                            if (code < 0) {
-                                unknownField = unknownField < 0 ? field : unknownField;
+                            values[base + s] = id;   // the level's index (collecting: scratch)
+                            if (extended) {
+                                tails[base + s] = 0.0;
+                            }
+                            if (id >= 0) {
+                                rowNew[s] = null;
+                            } else if (mode != Mode.DELIVER) {
+                                rowNew[s] = Arrays.copyOfRange(cb, cf, ct);
                             } else {
-                                values[base + s] = code;
-                                if (extended) {
-                                    tails[base + s] = 0.0;
-                                }
+                                unknownField = unknownField < 0 ? field : unknownField;
                             }
                         }
                     } else if (isMissing && (drop || mode == Mode.SNIFF)) {
                         missing = true;
-                        if (keep && values1) {
+                        if (keep) {
                             values[base + s] = Double.NaN;
                             if (extended) {
                                 tails[base + s] = 0.0;
                             }
                         }
-                    } else if (mode == Mode.COLLECT && !isMissing) {
-                        // collecting levels needs only which rows are kept: the delivering pass parses
-                        // (and checks) the numbers, which are most of the work
                     } else {
                         int status = parseNumber(cb, cf, ct);
                         if (status == DecimalParser.OK && isMissing) {
                             badField = field; // a numeric NA text under --missing fail
                             badDetail = missingValue(cb, tf, tt);
                         } else if (status == DecimalParser.OK) {
-                            if (values1) {
-                                values[base + s] = number.value;
-                                if (extended) {
-                                    tails[base + s] = number.tail;
-                                }
+                            values[base + s] = number.value;
+                            if (extended) {
+                                tails[base + s] = number.tail;
                             }
                         } else if (mode == Mode.SNIFF) {
                             if (textDetail[s] == null) {
-                                textDetail[s] = column(field) + ": " + describe(status, cb, cf, ct);
+                                textDetail[s] = notANumber(field, status, cb, cf, ct);
                                 textLine[s] = line;
                             }
                         } else {
                             badField = field;
                             badDetail = describe(status, cb, cf, ct);
                             if (hint && status == DecimalParser.NOT_A_NUMBER && !isMissing) {
-                                String col = columns.get(field);
-                                badDetail += " (the first " + CsvFormat.SNIFF_ROWS + " rows held numbers, so the column"
-                                        + " is read as numeric; C(" + col + ") reads it as categorical)";
+                                badDetail = withCategoricalHint(badDetail, field);
                             }
                         }
                     }
@@ -451,15 +426,14 @@ final class ChunkParser {
             } else if (lineEnd - lineStart > lineLimit) {
                 error = tooLongLine();
             } else if (field != ncols) {
-                error = ": expected " + ncols + " field" + (ncols == 1 ? "" : "s") + ", found " + field;
+                error = fieldCount(ncols, field);
             } else if (badField >= 0) {
-                error = column(badField) + ": " + badDetail;
+                error = fieldError(badField, badDetail);
                 errorField = badField;
             } else if (unknownField >= 0 && (!missing || keep)) {
                 unknownLevel = true;
                 errorField = unknownField;
-                error = column(unknownField) + ": a value not seen when the levels were read (did the file change"
-                        + " while it was read?)";
+                error = unknownLevel(unknownField);
             } else if (mode == Mode.COLLECT && (!missing || keep)) {
                 error = collect(rowIds, rowNew, found);
             }
@@ -491,7 +465,7 @@ final class ChunkParser {
             line += 1 + innerLines;
         }
         // without an error every record ended with a line end, except perhaps the file's last
-        ParsedChunk parsed = new ParsedChunk(chunk, values1 ? values : null, tails, rows, line, breakRows, breakLines,
+                ParsedChunk parsed = new ParsedChunk(chunk, mode == Mode.DELIVER ? values : null, tails, rows, line, breakRows, breakLines,
                 breaks, errorLine, error);
         parsed.errorColumn = errorField >= 0 && errorField < columns.size() ? columns.get(errorField) : null;
         parsed.dropped = dropped;
@@ -614,6 +588,44 @@ final class ChunkParser {
             return end;
         }
         return b[k] == '\r' && k + 1 < end && b[k + 1] == '\n' ? k + 2 : k + 1;
+    }
+
+    // The messages are built in methods of their own, never inline in parse: a string concatenation
+    // expands to a large method-handle chain, and parse's JIT compilation (C2) inlines whatever its
+    // profile has seen run, even once. The sniff builds a message for each text column, so inline
+    // concatenations made parse's compilation several times larger and slower (measured in a fresh
+    // JVM on the factor bench file: 0.7 to 1.6 s of compiler time per compilation of parse, on a
+    // 2-core machine where the compiler competes with the two parsing threads). A call to a cold
+    // method is not inlined.
+
+    private String unterminated(int field) {
+        return column(field) + ": unterminated quoted field (the file ends inside it)";
+    }
+
+    private String textAfterQuote(int field) {
+        return column(field) + ": unexpected text after a closing quote";
+    }
+
+    private String notANumber(int field, int status, byte[] b, int from, int to) {
+        return column(field) + ": " + describe(status, b, from, to);
+    }
+
+    private String withCategoricalHint(String detail, int field) {
+        return detail + " (the first " + CsvFormat.SNIFF_ROWS + " rows held numbers, so the column"
+                + " is read as numeric; C(" + columns.get(field) + ") reads it as categorical)";
+    }
+
+    private static String fieldCount(int expected, int found) {
+        return ": expected " + expected + " field" + (expected == 1 ? "" : "s") + ", found " + found;
+    }
+
+    private String fieldError(int field, String detail) {
+        return column(field) + ": " + detail;
+    }
+
+    private String unknownLevel(int field) {
+        return column(field) + ": a value not seen when the levels were read (did the file change"
+                + " while it was read?)";
     }
 
     private String tooLongCell(int field) {
