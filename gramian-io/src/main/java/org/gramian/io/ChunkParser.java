@@ -265,149 +265,29 @@ final class ChunkParser {
                     }
                     // not a clean number: the general path below finds the field and says what is wrong
                 }
-                int from;
-                int to;
-                int next;
-                boolean escaped = false;
-                if (a < end && b[a] == '"') {
-                    int j = a + 1;
-                    int close = -1;
-                    while (j < end) {
-                        byte c = b[j];
-                        if (c == '"') {
-                            if (j + 1 < end && b[j + 1] == '"') {
-                                escaped = true;
-                                j += 2;
-                                continue;
-                            }
-                            close = j;
-                            break;
-                        }
-                        if (c == '\n') {
-                            innerLines++;
-                        } else if (c == '\r') {
-                            innerLines++;
-                            if (j + 1 < end && b[j + 1] == '\n') {
-                                j++;
-                            }
-                        }
-                        j++;
-                    }
-                    if (close < 0) {
-                        broken = chunk.overlong()
-                                ? tooLongAt(field, j - a)
-                                : unterminated(field);
-                        brokenField = field;
-                        lineEnd = j;
-                        break;
-                    }
-                    from = a + 1;
-                    to = close;
-                    next = close + 1;
-                    while (next < end && isBlank(b[next])) {
-                        next++;
-                    }
-                    if (next < end && b[next] != delim && b[next] != '\n' && b[next] != '\r') {
-                        broken = textAfterQuote(field);
-                        brokenField = field;
-                        lineEnd = next;
-                        break;
-                    }
-                } else {
-                    int j = ByteScan.fieldEnd(b, delim, a, end);
-                    next = j;
-                    from = a;
-                    to = j;
-                    while (to > from && isBlank(b[to - 1])) {
-                        to--;
-                    }
-                }
-                if (s >= 0 && !categorical[s] && to - from > numberLimit) {
-                    broken = tooLongCell(field);
+                int next = generalField(b, end, a, field, s, badField < 0, chunk, base, values, tails, rowIds, rowNew,
+                        tables, textDetail, textLine, line);
+                innerLines += fieldInnerLines;
+                fieldInnerLines = 0;
+                if (next < 0) {
+                    broken = fieldBroken;
                     brokenField = field;
-                    lineEnd = next;
+                    lineEnd = fieldLineEnd;
+                    fieldBroken = null;
                     break;
                 }
-                if (s >= 0 && badField < 0) {
-                    byte[] cb = b;
-                    int cf = from;
-                    int ct = to;
-                    if (escaped) {
-                        ct = unescape(b, from, to);
-                        cb = scratch;
-                        cf = 0;
-                    }
-                    int tf = cf;
-                    int tt = ct;
-                    while (tf < tt && isBlank(cb[tf])) {
-                        tf++;
-                    }
-                    while (tt > tf && isBlank(cb[tt - 1])) {
-                        tt--;
-                    }
-                    boolean isMissing = tf == tt || isNa(cb, tf, tt);
-                    if (categorical[s]) {
-                        if (isMissing) {
-                            if (drop) {
-                                missing = true;
-                                if (keep && mode == Mode.COLLECT) {
-                                    rowIds[s] = Integer.MAX_VALUE;   // a missing cell (kept row): no level to collect
-                                } else if (keep && mode == Mode.DELIVER) {
-                                    values[base + s] = Double.NaN;
-                                    if (extended) {
-                                        tails[base + s] = 0.0;
-                                    }
-                                }
-                            } else if (mode != Mode.SNIFF) {
-                                badField = field;
-                                badDetail = missingValue(cb, tf, tt);
-                            }
-                        } else {
-                            int id = tables[s].get(cb, cf, ct);
-                            rowIds[s] = id;
-                            values[base + s] = id;   // the level's index (collecting: scratch)
-                            if (extended) {
-                                tails[base + s] = 0.0;
-                            }
-                            if (id >= 0) {
-                                rowNew[s] = null;
-                            } else if (mode != Mode.DELIVER) {
-                                rowNew[s] = Arrays.copyOfRange(cb, cf, ct);
-                            } else {
-                                unknownField = unknownField < 0 ? field : unknownField;
-                            }
-                        }
-                    } else if (isMissing && (drop || mode == Mode.SNIFF)) {
-                        missing = true;
-                        if (keep) {
-                            values[base + s] = Double.NaN;
-                            if (extended) {
-                                tails[base + s] = 0.0;
-                            }
-                        }
-                    } else {
-                        int status = parseNumber(cb, cf, ct);
-                        if (status == DecimalParser.OK && isMissing) {
-                            badField = field; // a numeric NA text under --missing fail
-                            badDetail = missingValue(cb, tf, tt);
-                        } else if (status == DecimalParser.OK) {
-                            values[base + s] = number.value;
-                            if (extended) {
-                                tails[base + s] = number.tail;
-                            }
-                        } else if (mode == Mode.SNIFF) {
-                            if (textDetail[s] == null) {
-                                textDetail[s] = notANumber(field, status, cb, cf, ct);
-                                textLine[s] = line;
-                            }
-                        } else {
-                            badField = field;
-                            badDetail = describe(status, cb, cf, ct);
-                            if (hint && status == DecimalParser.NOT_A_NUMBER && !isMissing) {
-                                badDetail = withCategoricalHint(badDetail, field);
-                            }
-                        }
-                    }
+                if (fieldMissing) {
+                    missing = true;
+                    fieldMissing = false;
+                }
+                if (fieldBad != null) {
+                    badField = field;
+                    badDetail = fieldBad;
+                    fieldBad = null;
+                }
+                if (fieldUnknown) {
+                    unknownField = unknownField < 0 ? field : unknownField;
+                    fieldUnknown = false;
                 }
                 field++;
                 if (next < end && b[next] == delim) {
@@ -475,6 +355,173 @@ final class ChunkParser {
         parsed.textDetail = textDetail;
         parsed.textLine = textLine;
         return parsed;
+    }
+
+    // What generalField found besides the index it returns; the caller takes each and resets it.
+    private int fieldInnerLines;   // line ends inside the quoted field
+    private String fieldBroken;    // the record cannot be read on: why (and fieldLineEnd, where it stops)
+    private int fieldLineEnd;
+    private String fieldBad;       // the cell is bad: what is wrong with it
+    private boolean fieldMissing;  // the cell is missing (a dropped or kept record, by the policy)
+    private boolean fieldUnknown;  // a categorical cell whose level is not among those delivered
+
+    /**
+     * The general path for one field starting at {@code a} (blanks skipped), for every field the fast
+     * path of {@link #parse} does not take: quoted, categorical, missing, not a clean number, or not
+     * selected. It stores the cell's value (or level) and returns the index after the field's text
+     * (its delimiter, its line end or the chunk's end), or −1 when the record cannot be read on
+     * ({@link #fieldBroken}). A method of its own so that parse stays small: the JIT compiles parse
+     * several times in a fresh JVM (on-stack replacements, then the whole method), and on a file
+     * with text or missing cells these paths are live and made each compilation several times larger
+     * and slower; this one is compiled once.
+     *
+     * @param clean whether no cell of the record is bad yet (a bad record's later cells are only delimited)
+     */
+    private int generalField(byte[] b, int end, int a, int field, int s, boolean clean, Chunk chunk, int base,
+                             double[] values, double[] tails, int[] rowIds, byte[][] rowNew, LevelTable[] tables,
+                             String[] textDetail, int[] textLine, int line) {
+        byte delim = delimiter;
+        int numberLimit = limits.numberBytes();
+        int from;
+        int to;
+        int next;
+        boolean escaped = false;
+        if (a < end && b[a] == '"') {
+            int j = a + 1;
+            int close = -1;
+            while (j < end) {
+                byte c = b[j];
+                if (c == '"') {
+                    if (j + 1 < end && b[j + 1] == '"') {
+                        escaped = true;
+                        j += 2;
+                        continue;
+                    }
+                    close = j;
+                    break;
+                }
+                if (c == '\n') {
+                    fieldInnerLines++;
+                } else if (c == '\r') {
+                    fieldInnerLines++;
+                    if (j + 1 < end && b[j + 1] == '\n') {
+                        j++;
+                    }
+                }
+                j++;
+            }
+            if (close < 0) {
+                fieldBroken = chunk.overlong()
+                        ? tooLongAt(field, j - a)
+                        : unterminated(field);
+                fieldLineEnd = j;
+                return -1;
+            }
+            from = a + 1;
+            to = close;
+            next = close + 1;
+            while (next < end && isBlank(b[next])) {
+                next++;
+            }
+            if (next < end && b[next] != delim && b[next] != '\n' && b[next] != '\r') {
+                fieldBroken = textAfterQuote(field);
+                fieldLineEnd = next;
+                return -1;
+            }
+        } else {
+            int j = ByteScan.fieldEnd(b, delim, a, end);
+            next = j;
+            from = a;
+            to = j;
+            while (to > from && isBlank(b[to - 1])) {
+                to--;
+            }
+        }
+        if (s >= 0 && !categorical[s] && to - from > numberLimit) {
+            fieldBroken = tooLongCell(field);
+            fieldLineEnd = next;
+            return -1;
+        }
+        if (s >= 0 && clean) {
+            byte[] cb = b;
+            int cf = from;
+            int ct = to;
+            if (escaped) {
+                ct = unescape(b, from, to);
+                cb = scratch;
+                cf = 0;
+            }
+            int tf = cf;
+            int tt = ct;
+            while (tf < tt && isBlank(cb[tf])) {
+                tf++;
+            }
+            while (tt > tf && isBlank(cb[tt - 1])) {
+                tt--;
+            }
+            boolean isMissing = tf == tt || isNa(cb, tf, tt);
+            if (categorical[s]) {
+                if (isMissing) {
+                    if (drop) {
+                        fieldMissing = true;
+                        if (keep && mode == Mode.COLLECT) {
+                            rowIds[s] = Integer.MAX_VALUE;   // a missing cell (kept row): no level to collect
+                        } else if (keep && mode == Mode.DELIVER) {
+                            values[base + s] = Double.NaN;
+                            if (extended) {
+                                tails[base + s] = 0.0;
+                            }
+                        }
+                    } else if (mode != Mode.SNIFF) {
+                        fieldBad = missingValue(cb, tf, tt);
+                    }
+                } else {
+                    int id = tables[s].get(cb, cf, ct);
+                    rowIds[s] = id;
+                    values[base + s] = id;   // the level's index (collecting: scratch)
+                    if (extended) {
+                        tails[base + s] = 0.0;
+                    }
+                    if (id >= 0) {
+                        rowNew[s] = null;
+                    } else if (mode != Mode.DELIVER) {
+                        rowNew[s] = Arrays.copyOfRange(cb, cf, ct);
+                    } else {
+                        fieldUnknown = true;
+                    }
+                }
+            } else if (isMissing && (drop || mode == Mode.SNIFF)) {
+                fieldMissing = true;
+                if (keep) {
+                    values[base + s] = Double.NaN;
+                    if (extended) {
+                        tails[base + s] = 0.0;
+                    }
+                }
+            } else {
+                int status = parseNumber(cb, cf, ct);
+                if (status == DecimalParser.OK && isMissing) {
+                    fieldBad = missingValue(cb, tf, tt); // a numeric NA text under --missing fail
+                } else if (status == DecimalParser.OK) {
+                    values[base + s] = number.value;
+                    if (extended) {
+                        tails[base + s] = number.tail;
+                    }
+                } else if (mode == Mode.SNIFF) {
+                    if (textDetail[s] == null) {
+                        textDetail[s] = notANumber(field, status, cb, cf, ct);
+                        textLine[s] = line;
+                    }
+                } else {
+                    String bad = describe(status, cb, cf, ct);
+                    if (hint && status == DecimalParser.NOT_A_NUMBER && !isMissing) {
+                        bad = withCategoricalHint(bad, field);
+                    }
+                    fieldBad = bad;
+                }
+            }
+        }
+        return next;
     }
 
     /**
