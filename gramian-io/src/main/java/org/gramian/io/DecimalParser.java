@@ -104,16 +104,9 @@ final class DecimalParser {
         byte c;
         // eight digits at a time; the run's last one to seven digits from the same word (SWAR): no
         // per-byte loop and no unpredictable branch on how many digits a number has. Near the
-        // bound, one by one.
+        // bound, the same step on a word of the bytes left (lastWord).
         while (true) {
-            if (i > last) {
-                while (i < bound && (c = b[i]) >= '0' && c <= '9') {
-                    mantissa = mantissa * 10 + (c - '0');
-                    i++;
-                }
-                break;
-            }
-            long eight = (long) LONGS.get(b, i);
+            long eight = i <= last ? (long) LONGS.get(b, i) : lastWord(b, i, bound);
             long nonDigits = nonDigits(eight);
             if (nonDigits == 0) {
                 mantissa = mantissa * 100_000_000L + eightDigits(eight);
@@ -133,14 +126,7 @@ final class DecimalParser {
             i++;
             int fractionStart = i;
             while (true) { // as for the integer digits
-                if (i > last) {
-                    while (i < bound && (c = b[i]) >= '0' && c <= '9') {
-                        mantissa = mantissa * 10 + (c - '0');
-                        i++;
-                    }
-                    break;
-                }
-                long eight = (long) LONGS.get(b, i);
+                long eight = i <= last ? (long) LONGS.get(b, i) : lastWord(b, i, bound);
                 long nonDigits = nonDigits(eight);
                 if (nonDigits == 0) {
                     mantissa = mantissa * 100_000_000L + eightDigits(eight);
@@ -371,6 +357,21 @@ final class DecimalParser {
      * so no flag below it is false and that byte's own flag is computed without interference.
      * (Flags above it may be wrong; they are not used.)
      */
+    /**
+     * The fewer than eight bytes {@code b[i, bound)} as a little-endian word, zero bytes (non-digits)
+     * above them: the SWAR step then finds the digits' end within the word, as for a full word.
+     * Near the bound this replaces a byte loop whose exit on a non-digit the JIT's profile could miss
+     * (numbers in the sniff ran to the bound of their trimmed cell), compiled as a trap that the
+     * delivering pass sprang at a chunk's end, deoptimizing scan on every parsing thread.
+     */
+    private static long lastWord(byte[] b, int i, int bound) {
+        long word = 0;
+        for (int k = 0; i + k < bound; k++) {
+            word |= (b[i + k] & 0xffL) << (k << 3);
+        }
+        return word;
+    }
+
     static long nonDigits(long eight) {
         return ((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L;
     }
