@@ -1,20 +1,19 @@
 package org.gramian.io;
 
-import java.math.BigInteger;
-
 /**
  * The nearest double to {@code w·10^q} for a 64-bit significand, by the Eisel–Lemire algorithm
  * (D. Lemire, "Number parsing at a gigabyte per second", Software: Practice and Experience 51(8),
  * 2021; the algorithm of fast_float and of FastDoubleParser): multiply w by a 128-bit truncation of
  * 5^q, and the top bits of the product are the answer unless they lie too close to a rounding
  * boundary, in which case this method declines (NaN) and the caller asks FastDoubleParser.
- * The table of 128-bit powers of five is computed exactly with BigInteger when the class loads.
+ * The table of 128-bit powers of five is a constant ({@link EiselLemirePowers}), computed exactly
+ * with BigInteger by EiselLemireTest, which checks it entry by entry.
  */
 final class EiselLemire {
     private static final int SMALLEST_POWER = -342;
     private static final int LARGEST_POWER = 308;
     /** hi, lo 64-bit halves of the normalized 128-bit approximation of 5^q, q from SMALLEST_POWER. */
-    private static final long[] POWERS = table();
+    private static final long[] POWERS = EiselLemirePowers.POWERS;
 
     private EiselLemire() {
     }
@@ -70,30 +69,5 @@ final class EiselLemire {
             return Double.NaN;
         }
         return Double.longBitsToDouble(mantissa | ((long) power2 << 52));
-    }
-
-    private static long[] table() {
-        long[] t = new long[2 * (LARGEST_POWER - SMALLEST_POWER + 1)];
-        BigInteger two128 = BigInteger.ONE.shiftLeft(128);
-        for (int q = SMALLEST_POWER; q <= LARGEST_POWER; q++) {
-            BigInteger c;
-            if (q < 0) {
-                BigInteger power5 = BigInteger.valueOf(5).pow(-q);
-                int z = power5.bitLength(); // smallest z with 2^z >= 5^-q (5^-q is never a power of two)
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = BigInteger.ONE.shiftLeft(b).divide(power5).add(BigInteger.ONE);
-                while (c.compareTo(two128) >= 0) {
-                    c = c.shiftRight(1);
-                }
-            } else {
-                c = BigInteger.valueOf(5).pow(q);
-                int bits = c.bitLength();
-                c = bits <= 128 ? c.shiftLeft(128 - bits) : c.shiftRight(bits - 128);
-            }
-            int i = 2 * (q - SMALLEST_POWER);
-            t[i] = c.shiftRight(64).longValue();
-            t[i + 1] = c.longValue();
-        }
-        return t;
     }
 }

@@ -20,6 +20,44 @@ class EiselLemireTest {
         }
     }
 
+    /**
+     * The constant table is the exact one: 5^q truncated to its top 128 bits for q ≥ 0, and for
+     * q &lt; 0 the reciprocal ⌊2^b / 5^−q⌋ + 1 normalized to 128 bits (as fast_float builds it).
+     * To regenerate EiselLemirePowers, print {@code exactPowers()} two longs a line.
+     */
+    @Test
+    void powersAreTheExactBigIntegerTable() {
+        long[] exact = exactPowers();
+        assertThat(EiselLemirePowers.POWERS).hasSize(exact.length).isEqualTo(exact);
+    }
+
+    static long[] exactPowers() {
+        final int smallest = -342;
+        final int largest = 308;
+        long[] t = new long[2 * (largest - smallest + 1)];
+        BigInteger two128 = BigInteger.ONE.shiftLeft(128);
+        for (int q = smallest; q <= largest; q++) {
+            BigInteger c;
+            if (q < 0) {
+                BigInteger power5 = BigInteger.valueOf(5).pow(-q);
+                int z = power5.bitLength(); // smallest z with 2^z >= 5^-q (5^-q is never a power of two)
+                int b = q >= -27 ? z + 127 : 2 * z + 128;
+                c = BigInteger.ONE.shiftLeft(b).divide(power5).add(BigInteger.ONE);
+                while (c.compareTo(two128) >= 0) {
+                    c = c.shiftRight(1);
+                }
+            } else {
+                c = BigInteger.valueOf(5).pow(q);
+                int bits = c.bitLength();
+                c = bits <= 128 ? c.shiftLeft(128 - bits) : c.shiftRight(bits - 128);
+            }
+            int i = 2 * (q - smallest);
+            t[i] = c.shiftRight(64).longValue();
+            t[i + 1] = c.longValue();
+        }
+        return t;
+    }
+
     @Test
     void randomSignificandsOverTheWholeExponentRange() {
         SplittableRandom rnd = new SplittableRandom(5);
