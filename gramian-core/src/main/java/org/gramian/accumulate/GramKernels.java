@@ -35,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       long ones pay it once, having already spent about as much (the rent-or-buy rule: at most
  *       about twice the better choice's kernel time, whatever the job's length).</li>
  * </ul>
+ *
+ * <p><b>Width.</b> In every mode, tiles wider than the vector kernel's {@code widest()} are summed
+ * by the scalar kernel: with 256-bit vectors (AVX2) the vector kernel is faster only up to m = 384
+ * (measured, see {@code VectorGramKernel.WIDEST_256_BIT}); with 512-bit vectors at every width.
+ * Such tiles do not count towards the {@code auto} warm-up.
  */
 public final class GramKernels {
     /** System property: {@code scalar}, {@code vector} or {@code auto} (default). */
@@ -85,6 +90,14 @@ public final class GramKernels {
 
         /** Makes the kernel fast (JIT) and checks it; null when done, else why it failed. */
         String warmUp(long limitNanos);
+
+        /**
+         * The widest m for which this kernel is faster than the scalar one; wider tiles are summed
+         * by the scalar kernel (same bits) whatever the mode.
+         */
+        default int widest() {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static final Impl SCALAR = new Impl() {
@@ -269,6 +282,10 @@ public final class GramKernels {
      */
     static void accumulateRows(double[][] rows, int from, int to, int m, double[][] partial) {
         Impl k = current;
+        if (VECTOR != null && m > VECTOR.widest()) {
+            SCALAR.accumulate(rows, from, to, m, partial);   // the vector kernel does not pay here
+            return;
+        }
         if (k != SCALAR || MODE != Mode.AUTO) {
             k.accumulate(rows, from, to, m, partial);
             return;

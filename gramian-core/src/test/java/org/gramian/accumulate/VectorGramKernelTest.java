@@ -215,6 +215,31 @@ class VectorGramKernelTest {
         }
     }
 
+    @Test
+    void wideTilesGoToTheScalarKernelOnlyWith256BitVectors() {
+        int widest = vector.widest();
+        if (VectorGramKernel.L >= 8) {
+            assertThat(widest).isEqualTo(Integer.MAX_VALUE);
+        } else {
+            assertThat(widest).isEqualTo(VectorGramKernel.WIDEST_256_BIT);
+        }
+        assertThat(scalar.widest()).isEqualTo(Integer.MAX_VALUE);
+        // a tile summed through the entry point on either side of the limit: the bits of the scalar kernel
+        for (int m : new int[] {VectorGramKernel.WIDEST_256_BIT, VectorGramKernel.WIDEST_256_BIT + 1}) {
+            double[][] rows = rows(new SplittableRandom(m), 40, vector.rowWidth(m), m);
+            double[][] viaEntry = new double[vector.gramRows(m)][vector.rowWidth(m)];
+            double[][] viaScalar = new double[vector.gramRows(m)][vector.rowWidth(m)];
+            GramKernels.accumulateTile(rows, 40, m, viaEntry);
+            scalar.accumulate(rows, 40, m, viaScalar);
+            for (int i = 0; i < m; i++) {   // the entries i ≤ j < m (below the diagonal is scratch)
+                for (int j = i; j < m; j++) {
+                    assertThat(Double.doubleToRawLongBits(viaEntry[i][j])).as("m %d (%d,%d)", m, i, j)
+                            .isEqualTo(Double.doubleToRawLongBits(viaScalar[i][j]));
+                }
+            }
+        }
+    }
+
     // Controls: the data above do tell the orders apart, so the equalities are not vacuous.
 
     @Test
