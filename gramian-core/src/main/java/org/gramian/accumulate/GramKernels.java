@@ -281,11 +281,11 @@ public final class GramKernels {
      * still in cache) gets the bits of one call, whichever kernel sums which range.
      */
     static void accumulateRows(double[][] rows, int from, int to, int m, double[][] partial) {
-        Impl k = current;
         if (VECTOR != null && m > VECTOR.widest()) {
             SCALAR.accumulate(rows, from, to, m, partial);   // the vector kernel does not pay here
             return;
         }
+        Impl k = current;
         if (k != SCALAR || MODE != Mode.AUTO) {
             k.accumulate(rows, from, to, m, partial);
             return;

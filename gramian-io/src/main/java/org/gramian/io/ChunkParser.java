@@ -63,8 +63,7 @@ final class ChunkParser {
     private final boolean drop;
     private final boolean keep;
     private final LevelTable[] codes;
-    private final int maxRows;
-    /** Records after which parse stops: maxRows in the sniff and the guess, else unlimited. */
+    /** Records after which parse stops: the constructor's maxRows in the sniff and the guess, else unlimited. */
     private final int recordLimit;
     /** Values per delivered row in the values array: width when delivering, else 0 (one scratch row). */
     private final int rowStride;
@@ -98,7 +97,6 @@ final class ChunkParser {
         this.drop = format.missing() != CsvFormat.Missing.FAIL;
         this.keep = format.missing() == CsvFormat.Missing.KEEP;
         this.codes = codes;
-        this.maxRows = maxRows;
         this.rowStride = mode == Mode.DELIVER ? width : 0;
         this.recordLimit = mode != Mode.DELIVER && maxRows > 0 ? maxRows : Integer.MAX_VALUE;
         this.hint = format.inferCategorical() && mode != Mode.SNIFF;
@@ -345,8 +343,8 @@ final class ChunkParser {
             line += 1 + innerLines;
         }
         // without an error every record ended with a line end, except perhaps the file's last
-                ParsedChunk parsed = new ParsedChunk(chunk, mode == Mode.DELIVER ? values : null, tails, rows, line, breakRows, breakLines,
-                breaks, errorLine, error);
+        ParsedChunk parsed = new ParsedChunk(chunk, mode == Mode.DELIVER ? values : null, tails, rows, line,
+                breakRows, breakLines, breaks, errorLine, error);
         parsed.errorColumn = errorField >= 0 && errorField < columns.size() ? columns.get(errorField) : null;
         parsed.dropped = dropped;
         parsed.unknownLevel = unknownLevel;
@@ -637,13 +635,9 @@ final class ChunkParser {
         return b[k] == '\r' && k + 1 < end && b[k + 1] == '\n' ? k + 2 : k + 1;
     }
 
-    // The messages are built in methods of their own, never inline in parse: a string concatenation
-    // expands to a large method-handle chain, and parse's JIT compilation (C2) inlines whatever its
-    // profile has seen run, even once. The sniff builds a message for each text column, so inline
-    // concatenations made parse's compilation several times larger and slower (measured in a fresh
-    // JVM on the factor bench file: 0.7 to 1.6 s of compiler time per compilation of parse, on a
-    // 2-core machine where the compiler competes with the two parsing threads). A call to a cold
-    // method is not inlined.
+    // The messages, one method each, so that parse and generalField read as the parsing they do.
+    // (Moving them out of parse alone made no difference measurable in its JIT compilation time;
+    // what did was moving the general path out: see generalField.)
 
     private String unterminated(int field) {
         return column(field) + ": unterminated quoted field (the file ends inside it)";

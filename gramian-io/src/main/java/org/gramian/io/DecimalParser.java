@@ -350,14 +350,6 @@ final class DecimalParser {
     }
 
     /**
-     * The bytes of {@code eight} (little-endian: the first byte lowest) that are not ASCII digits,
-     * flagged by their top bit; the lowest flag marks exactly the first non-digit. Per byte x,
-     * {@code x + 0x46} has its top bit set for x &gt; '9' and {@code x − 0x30} for x &lt; '0' (and for
-     * x ≥ 0xB0); below the first non-digit every byte is a digit, which neither carries nor borrows,
-     * so no flag below it is false and that byte's own flag is computed without interference.
-     * (Flags above it may be wrong; they are not used.)
-     */
-    /**
      * The fewer than eight bytes {@code b[i, bound)} as a little-endian word, zero bytes (non-digits)
      * above them: the SWAR step then finds the digits' end within the word, as for a full word.
      * Near the bound this replaces a byte loop whose exit on a non-digit the JIT's profile could miss
@@ -372,6 +364,14 @@ final class DecimalParser {
         return word;
     }
 
+    /**
+     * The bytes of {@code eight} (little-endian: the first byte lowest) that are not ASCII digits,
+     * flagged by their top bit; the lowest flag marks exactly the first non-digit. Per byte x,
+     * {@code x + 0x46} has its top bit set for x &gt; '9' and {@code x − 0x30} for x &lt; '0' (and for
+     * x ≥ 0xB0); below the first non-digit every byte is a digit, which neither carries nor borrows,
+     * so no flag below it is false and that byte's own flag is computed without interference.
+     * (Flags above it may be wrong; they are not used.)
+     */
     static long nonDigits(long eight) {
         return ((eight + 0x4646464646464646L) | (eight - 0x3030303030303030L)) & 0x8080808080808080L;
     }

@@ -10,8 +10,8 @@ package org.gramian.io;
  * with BigInteger by EiselLemireTest, which checks it entry by entry.
  */
 final class EiselLemire {
-    private static final int SMALLEST_POWER = -342;
-    private static final int LARGEST_POWER = 308;
+    static final int SMALLEST_POWER = -342;
+    static final int LARGEST_POWER = 308;
     /** hi, lo 64-bit halves of the normalized 128-bit approximation of 5^q, q from SMALLEST_POWER. */
     private static final long[] POWERS = EiselLemirePowers.POWERS;
 

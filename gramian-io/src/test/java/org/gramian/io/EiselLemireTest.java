@@ -32,8 +32,8 @@ class EiselLemireTest {
     }
 
     static long[] exactPowers() {
-        final int smallest = -342;
-        final int largest = 308;
+        final int smallest = EiselLemire.SMALLEST_POWER;
+        final int largest = EiselLemire.LARGEST_POWER;
         long[] t = new long[2 * (largest - smallest + 1)];
         BigInteger two128 = BigInteger.ONE.shiftLeft(128);
         for (int q = smallest; q <= largest; q++) {
