@@ -98,6 +98,16 @@ public final class GramKernels {
         default int widest() {
             return Integer.MAX_VALUE;
         }
+
+        /** Column-block width of {@link #blockUpdate}; 0 when the kernel has none. */
+        default int blockColumns() {
+            return 0;
+        }
+
+        /** See {@link GramKernels#blockUpdate}. */
+        default void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int j0, int j1) {
+            throw new UnsupportedOperationException("no block update in the " + name() + " kernel");
+        }
     }
 
     private static final Impl SCALAR = new Impl() {
@@ -253,6 +263,38 @@ public final class GramKernels {
      */
     public static void update(Kind kind, double[][] rows, int count, int m, double[][] g) {
         impl(kind).update(rows, count, m, g);
+    }
+
+    /**
+     * The column-block width W of {@link #blockUpdate} for an update whose rows are {@code width}
+     * long, or 0 when the vector kernel is not in use now (not available, not yet warm in
+     * {@code auto} mode, or slower than the scalar kernel at this width): callers then run their
+     * own scalar loops, which give the same bits. W is a multiple of 8.
+     */
+    public static int blockColumns(int width) {
+        Impl k = current;
+        return k == SCALAR || width > k.widest() ? 0 : k.blockColumns();
+    }
+
+    /**
+     * The rank-k update of the blocked factorizations on the vector kernel's register blocks: for
+     * each column block [jb, jb + W) with jb = j0, j0 + W, … &lt; j1, and each row i in
+     * [i0, jb + W), every entry gets
+     * <pre>  g[i][j] ← fma(ri[k][i], rj[k][j], g[i][j])   for k = kb, kb+1, …, ke−1 in this order,</pre>
+     * one fused multiply-add per term, exactly as a scalar loop over k would give it. With
+     * {@code ri = rj} this is the Gram kernel's own sum (G += AᵀA on the block's rows); with
+     * {@code ri} the rows negated it is the trailing update of a right-looking Cholesky factorization
+     * (a SYRK with a minus sign). Entries below the diagonal of a block (i &gt; j) are computed too:
+     * the caller must not need their old values. Requirements: W = {@link #blockColumns} &gt; 0,
+     * {@code j1 − j0} a multiple of W, {@code j0 − i0} a multiple of 8 and i0 ≤ j0; rows
+     * ri[k], rj[k] and g[i] at least j1 long. About 2·(ke − kb)·(area) flops.
+     */
+    public static void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int j0,
+                                   int j1) {
+        if (VECTOR == null) {
+            throw new IllegalStateException("vector Gram kernel unavailable: " + UNAVAILABLE_WHY);
+        }
+        VECTOR.blockUpdate(ri, rj, kb, ke, g, i0, j0, j1);
     }
 
     static Impl impl(Kind kind) {

@@ -291,7 +291,7 @@ final class VectorGramKernel implements GramKernels.Impl {
                 int igEnd = ig + tile;
                 for (int jb = jg; jb < jgEnd; ) {
                     int nv = Math.min(NV, (m - jb + L - 1) / L);
-                    columnBlock(r, kb, ke, gp, ig, Math.min(Math.min(m, jb + nv * L), igEnd), jb, nv);
+                    columnBlock(r, r, kb, ke, gp, ig, Math.min(Math.min(m, jb + nv * L), igEnd), jb, nv);
                     jb += nv * L;
                 }
             }
@@ -322,6 +322,29 @@ final class VectorGramKernel implements GramKernels.Impl {
         return buf;
     }
 
+    /** NV·L: the register blocks' width. */
+    @Override
+    public int blockColumns() {
+        return NV * L;
+    }
+
+    /**
+     * {@code GramKernels.blockUpdate}: the register blocks of full width NV·L, column block by
+     * column block, each over rows [i0, jb + NV·L) in blocks of {@link #MR} (then 4) rows. The
+     * arguments are checked, since a wrong one would read or write outside the blocks.
+     */
+    @Override
+    public void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int j0, int j1) {
+        final int w = NV * L;
+        if ((j1 - j0) % w != 0 || (j0 - i0) % 8 != 0 || i0 > j0 || i0 < 0) {
+            throw new IllegalArgumentException("block update of rows from " + i0 + ", columns [" + j0 + ", " + j1
+                    + ") is not in whole blocks of " + w + " columns");
+        }
+        for (int jb = j0; jb < j1; jb += w) {
+            columnBlock(ri, rj, kb, ke, g, i0, jb + w, jb, NV);
+        }
+    }
+
     /**
      * One panel of rows [kb, ke) over every register block of the upper triangle: column blocks
      * of up to {@link #NV} vectors (fewer at the right edge, just enough to cover m), row blocks
@@ -330,7 +353,7 @@ final class VectorGramKernel implements GramKernels.Impl {
     private static void sweep(double[][] r, int kb, int ke, int m, double[][] gp) {
         for (int jb = 0; jb < m; ) {
             int nv = Math.min(NV, (m - jb + L - 1) / L);   // vectors of columns holding entries j < m
-            columnBlock(r, kb, ke, gp, 0, Math.min(m, jb + nv * L), jb, nv); // rows on or above the diagonal
+            columnBlock(r, r, kb, ke, gp, 0, Math.min(m, jb + nv * L), jb, nv); // rows on or above the diagonal
             jb += nv * L;
         }
     }
@@ -339,25 +362,25 @@ final class VectorGramKernel implements GramKernels.Impl {
      * The register blocks of one block column (columns [jb, jb + nv·L)) for rows [ib, iend): blocks
      * of {@link #MR} rows, then of 4 for a last part of at most 4 rows; each over rows [kb, ke).
      */
-    private static void columnBlock(double[][] r, int kb, int ke, double[][] gp, int ib, int iend, int jb, int nv) {
+    private static void columnBlock(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int iend, int jb, int nv) {
         if (MR == 8) {
             for (; iend - ib > 4; ib += 8) {
                 if (nv == 3) {
-                    block8x3(r, kb, ke, gp, ib, jb);
+                    block8x3(ri, rj, kb, ke, gp, ib, jb);
                 } else if (nv == 2) {
-                    block8x2(r, kb, ke, gp, ib, jb);
+                    block8x2(ri, rj, kb, ke, gp, ib, jb);
                 } else {
-                    block8x1(r, kb, ke, gp, ib, jb);
+                    block8x1(ri, rj, kb, ke, gp, ib, jb);
                 }
             }
         }
         for (; ib < iend; ib += 4) {
             if (nv == 3) {
-                block4x3(r, kb, ke, gp, ib, jb);
+                block4x3(ri, rj, kb, ke, gp, ib, jb);
             } else if (nv == 2) {
-                block4x2(r, kb, ke, gp, ib, jb);
+                block4x2(ri, rj, kb, ke, gp, ib, jb);
             } else {
-                block4x1(r, kb, ke, gp, ib, jb);
+                block4x1(ri, rj, kb, ke, gp, ib, jb);
             }
         }
     }
@@ -365,7 +388,7 @@ final class VectorGramKernel implements GramKernels.Impl {
     // The micro-kernels. Each accumulator lane is one entry G[i][j]; per row k it receives exactly
     // one fma(A[k][i], A[k][j], G[i][j]), rows in increasing k.
 
-    private static void block8x3(double[][] r, int kb, int ke, double[][] gp, int ib, int jb) {
+    private static void block8x3(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int jb) {
         final int j1 = jb + L;
         final int j2 = jb + 2 * L;
         final double[] g0 = gp[ib], g1 = gp[ib + 1], g2 = gp[ib + 2], g3 = gp[ib + 3];
@@ -387,39 +410,40 @@ final class VectorGramKernel implements GramKernels.Impl {
         DoubleVector c70 = DoubleVector.fromArray(S, g7, jb), c71 = DoubleVector.fromArray(S, g7, j1);
         DoubleVector c72 = DoubleVector.fromArray(S, g7, j2);
         for (int k = kb; k < ke; k++) {
-            final double[] x = r[k];
-            final DoubleVector b0 = DoubleVector.fromArray(S, x, jb);
-            final DoubleVector b1 = DoubleVector.fromArray(S, x, j1);
-            final DoubleVector b2 = DoubleVector.fromArray(S, x, j2);
-            DoubleVector a = DoubleVector.broadcast(S, x[ib]);
+            final double[] xi = ri[k];
+            final double[] xj = rj[k];
+            final DoubleVector b0 = DoubleVector.fromArray(S, xj, jb);
+            final DoubleVector b1 = DoubleVector.fromArray(S, xj, j1);
+            final DoubleVector b2 = DoubleVector.fromArray(S, xj, j2);
+            DoubleVector a = DoubleVector.broadcast(S, xi[ib]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
             c02 = a.fma(b2, c02);
-            a = DoubleVector.broadcast(S, x[ib + 1]);
+            a = DoubleVector.broadcast(S, xi[ib + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
             c12 = a.fma(b2, c12);
-            a = DoubleVector.broadcast(S, x[ib + 2]);
+            a = DoubleVector.broadcast(S, xi[ib + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
             c22 = a.fma(b2, c22);
-            a = DoubleVector.broadcast(S, x[ib + 3]);
+            a = DoubleVector.broadcast(S, xi[ib + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
             c32 = a.fma(b2, c32);
-            a = DoubleVector.broadcast(S, x[ib + 4]);
+            a = DoubleVector.broadcast(S, xi[ib + 4]);
             c40 = a.fma(b0, c40);
             c41 = a.fma(b1, c41);
             c42 = a.fma(b2, c42);
-            a = DoubleVector.broadcast(S, x[ib + 5]);
+            a = DoubleVector.broadcast(S, xi[ib + 5]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
             c52 = a.fma(b2, c52);
-            a = DoubleVector.broadcast(S, x[ib + 6]);
+            a = DoubleVector.broadcast(S, xi[ib + 6]);
             c60 = a.fma(b0, c60);
             c61 = a.fma(b1, c61);
             c62 = a.fma(b2, c62);
-            a = DoubleVector.broadcast(S, x[ib + 7]);
+            a = DoubleVector.broadcast(S, xi[ib + 7]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
             c72 = a.fma(b2, c72);
@@ -450,7 +474,7 @@ final class VectorGramKernel implements GramKernels.Impl {
         c72.intoArray(g7, j2);
     }
 
-    private static void block4x3(double[][] r, int kb, int ke, double[][] gp, int ib, int jb) {
+    private static void block4x3(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int jb) {
         final int j1 = jb + L;
         final int j2 = jb + 2 * L;
         final double[] g0 = gp[ib], g1 = gp[ib + 1], g2 = gp[ib + 2], g3 = gp[ib + 3];
@@ -463,23 +487,24 @@ final class VectorGramKernel implements GramKernels.Impl {
         DoubleVector c30 = DoubleVector.fromArray(S, g3, jb), c31 = DoubleVector.fromArray(S, g3, j1);
         DoubleVector c32 = DoubleVector.fromArray(S, g3, j2);
         for (int k = kb; k < ke; k++) {
-            final double[] x = r[k];
-            final DoubleVector b0 = DoubleVector.fromArray(S, x, jb);
-            final DoubleVector b1 = DoubleVector.fromArray(S, x, j1);
-            final DoubleVector b2 = DoubleVector.fromArray(S, x, j2);
-            DoubleVector a = DoubleVector.broadcast(S, x[ib]);
+            final double[] xi = ri[k];
+            final double[] xj = rj[k];
+            final DoubleVector b0 = DoubleVector.fromArray(S, xj, jb);
+            final DoubleVector b1 = DoubleVector.fromArray(S, xj, j1);
+            final DoubleVector b2 = DoubleVector.fromArray(S, xj, j2);
+            DoubleVector a = DoubleVector.broadcast(S, xi[ib]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
             c02 = a.fma(b2, c02);
-            a = DoubleVector.broadcast(S, x[ib + 1]);
+            a = DoubleVector.broadcast(S, xi[ib + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
             c12 = a.fma(b2, c12);
-            a = DoubleVector.broadcast(S, x[ib + 2]);
+            a = DoubleVector.broadcast(S, xi[ib + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
             c22 = a.fma(b2, c22);
-            a = DoubleVector.broadcast(S, x[ib + 3]);
+            a = DoubleVector.broadcast(S, xi[ib + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
             c32 = a.fma(b2, c32);
@@ -498,7 +523,7 @@ final class VectorGramKernel implements GramKernels.Impl {
         c32.intoArray(g3, j2);
     }
 
-    private static void block8x2(double[][] r, int kb, int ke, double[][] gp, int ib, int jb) {
+    private static void block8x2(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int jb) {
         final int j1 = jb + L;
         final double[] g0 = gp[ib], g1 = gp[ib + 1], g2 = gp[ib + 2], g3 = gp[ib + 3];
         final double[] g4 = gp[ib + 4], g5 = gp[ib + 5], g6 = gp[ib + 6], g7 = gp[ib + 7];
@@ -511,31 +536,32 @@ final class VectorGramKernel implements GramKernels.Impl {
         DoubleVector c60 = DoubleVector.fromArray(S, g6, jb), c61 = DoubleVector.fromArray(S, g6, j1);
         DoubleVector c70 = DoubleVector.fromArray(S, g7, jb), c71 = DoubleVector.fromArray(S, g7, j1);
         for (int k = kb; k < ke; k++) {
-            final double[] x = r[k];
-            final DoubleVector b0 = DoubleVector.fromArray(S, x, jb);
-            final DoubleVector b1 = DoubleVector.fromArray(S, x, j1);
-            DoubleVector a = DoubleVector.broadcast(S, x[ib]);
+            final double[] xi = ri[k];
+            final double[] xj = rj[k];
+            final DoubleVector b0 = DoubleVector.fromArray(S, xj, jb);
+            final DoubleVector b1 = DoubleVector.fromArray(S, xj, j1);
+            DoubleVector a = DoubleVector.broadcast(S, xi[ib]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = DoubleVector.broadcast(S, x[ib + 1]);
+            a = DoubleVector.broadcast(S, xi[ib + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = DoubleVector.broadcast(S, x[ib + 2]);
+            a = DoubleVector.broadcast(S, xi[ib + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = DoubleVector.broadcast(S, x[ib + 3]);
+            a = DoubleVector.broadcast(S, xi[ib + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = DoubleVector.broadcast(S, x[ib + 4]);
+            a = DoubleVector.broadcast(S, xi[ib + 4]);
             c40 = a.fma(b0, c40);
             c41 = a.fma(b1, c41);
-            a = DoubleVector.broadcast(S, x[ib + 5]);
+            a = DoubleVector.broadcast(S, xi[ib + 5]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
-            a = DoubleVector.broadcast(S, x[ib + 6]);
+            a = DoubleVector.broadcast(S, xi[ib + 6]);
             c60 = a.fma(b0, c60);
             c61 = a.fma(b1, c61);
-            a = DoubleVector.broadcast(S, x[ib + 7]);
+            a = DoubleVector.broadcast(S, xi[ib + 7]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
@@ -557,7 +583,7 @@ final class VectorGramKernel implements GramKernels.Impl {
         c71.intoArray(g7, j1);
     }
 
-    private static void block8x1(double[][] r, int kb, int ke, double[][] gp, int ib, int jb) {
+    private static void block8x1(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int jb) {
         final double[] g0 = gp[ib], g1 = gp[ib + 1], g2 = gp[ib + 2], g3 = gp[ib + 3];
         final double[] g4 = gp[ib + 4], g5 = gp[ib + 5], g6 = gp[ib + 6], g7 = gp[ib + 7];
         DoubleVector c0 = DoubleVector.fromArray(S, g0, jb);
@@ -569,16 +595,17 @@ final class VectorGramKernel implements GramKernels.Impl {
         DoubleVector c6 = DoubleVector.fromArray(S, g6, jb);
         DoubleVector c7 = DoubleVector.fromArray(S, g7, jb);
         for (int k = kb; k < ke; k++) {
-            final double[] x = r[k];
-            final DoubleVector b = DoubleVector.fromArray(S, x, jb);
-            c0 = DoubleVector.broadcast(S, x[ib]).fma(b, c0);
-            c1 = DoubleVector.broadcast(S, x[ib + 1]).fma(b, c1);
-            c2 = DoubleVector.broadcast(S, x[ib + 2]).fma(b, c2);
-            c3 = DoubleVector.broadcast(S, x[ib + 3]).fma(b, c3);
-            c4 = DoubleVector.broadcast(S, x[ib + 4]).fma(b, c4);
-            c5 = DoubleVector.broadcast(S, x[ib + 5]).fma(b, c5);
-            c6 = DoubleVector.broadcast(S, x[ib + 6]).fma(b, c6);
-            c7 = DoubleVector.broadcast(S, x[ib + 7]).fma(b, c7);
+            final double[] xi = ri[k];
+            final double[] xj = rj[k];
+            final DoubleVector b = DoubleVector.fromArray(S, xj, jb);
+            c0 = DoubleVector.broadcast(S, xi[ib]).fma(b, c0);
+            c1 = DoubleVector.broadcast(S, xi[ib + 1]).fma(b, c1);
+            c2 = DoubleVector.broadcast(S, xi[ib + 2]).fma(b, c2);
+            c3 = DoubleVector.broadcast(S, xi[ib + 3]).fma(b, c3);
+            c4 = DoubleVector.broadcast(S, xi[ib + 4]).fma(b, c4);
+            c5 = DoubleVector.broadcast(S, xi[ib + 5]).fma(b, c5);
+            c6 = DoubleVector.broadcast(S, xi[ib + 6]).fma(b, c6);
+            c7 = DoubleVector.broadcast(S, xi[ib + 7]).fma(b, c7);
         }
         c0.intoArray(g0, jb);
         c1.intoArray(g1, jb);
@@ -590,7 +617,7 @@ final class VectorGramKernel implements GramKernels.Impl {
         c7.intoArray(g7, jb);
     }
 
-    private static void block4x2(double[][] r, int kb, int ke, double[][] gp, int ib, int jb) {
+    private static void block4x2(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int jb) {
         final int j1 = jb + L;
         final double[] g0 = gp[ib], g1 = gp[ib + 1], g2 = gp[ib + 2], g3 = gp[ib + 3];
         DoubleVector c00 = DoubleVector.fromArray(S, g0, jb), c01 = DoubleVector.fromArray(S, g0, j1);
@@ -598,19 +625,20 @@ final class VectorGramKernel implements GramKernels.Impl {
         DoubleVector c20 = DoubleVector.fromArray(S, g2, jb), c21 = DoubleVector.fromArray(S, g2, j1);
         DoubleVector c30 = DoubleVector.fromArray(S, g3, jb), c31 = DoubleVector.fromArray(S, g3, j1);
         for (int k = kb; k < ke; k++) {
-            final double[] x = r[k];
-            final DoubleVector b0 = DoubleVector.fromArray(S, x, jb);
-            final DoubleVector b1 = DoubleVector.fromArray(S, x, j1);
-            DoubleVector a = DoubleVector.broadcast(S, x[ib]);
+            final double[] xi = ri[k];
+            final double[] xj = rj[k];
+            final DoubleVector b0 = DoubleVector.fromArray(S, xj, jb);
+            final DoubleVector b1 = DoubleVector.fromArray(S, xj, j1);
+            DoubleVector a = DoubleVector.broadcast(S, xi[ib]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = DoubleVector.broadcast(S, x[ib + 1]);
+            a = DoubleVector.broadcast(S, xi[ib + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = DoubleVector.broadcast(S, x[ib + 2]);
+            a = DoubleVector.broadcast(S, xi[ib + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = DoubleVector.broadcast(S, x[ib + 3]);
+            a = DoubleVector.broadcast(S, xi[ib + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
         }
@@ -624,19 +652,20 @@ final class VectorGramKernel implements GramKernels.Impl {
         c31.intoArray(g3, j1);
     }
 
-    private static void block4x1(double[][] r, int kb, int ke, double[][] gp, int ib, int jb) {
+    private static void block4x1(double[][] ri, double[][] rj, int kb, int ke, double[][] gp, int ib, int jb) {
         final double[] g0 = gp[ib], g1 = gp[ib + 1], g2 = gp[ib + 2], g3 = gp[ib + 3];
         DoubleVector c0 = DoubleVector.fromArray(S, g0, jb);
         DoubleVector c1 = DoubleVector.fromArray(S, g1, jb);
         DoubleVector c2 = DoubleVector.fromArray(S, g2, jb);
         DoubleVector c3 = DoubleVector.fromArray(S, g3, jb);
         for (int k = kb; k < ke; k++) {
-            final double[] x = r[k];
-            final DoubleVector b = DoubleVector.fromArray(S, x, jb);
-            c0 = DoubleVector.broadcast(S, x[ib]).fma(b, c0);
-            c1 = DoubleVector.broadcast(S, x[ib + 1]).fma(b, c1);
-            c2 = DoubleVector.broadcast(S, x[ib + 2]).fma(b, c2);
-            c3 = DoubleVector.broadcast(S, x[ib + 3]).fma(b, c3);
+            final double[] xi = ri[k];
+            final double[] xj = rj[k];
+            final DoubleVector b = DoubleVector.fromArray(S, xj, jb);
+            c0 = DoubleVector.broadcast(S, xi[ib]).fma(b, c0);
+            c1 = DoubleVector.broadcast(S, xi[ib + 1]).fma(b, c1);
+            c2 = DoubleVector.broadcast(S, xi[ib + 2]).fma(b, c2);
+            c3 = DoubleVector.broadcast(S, xi[ib + 3]).fma(b, c3);
         }
         c0.intoArray(g0, jb);
         c1.intoArray(g1, jb);

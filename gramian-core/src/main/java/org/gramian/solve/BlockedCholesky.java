@@ -1,5 +1,7 @@
 package org.gramian.solve;
 
+import org.gramian.accumulate.GramKernels;
+
 /**
  * Cholesky G = RᵀR (R upper triangular) of a wide symmetric positive semi-definite matrix in double
  * precision, by blocks of {@value #BLOCK} rows (right-looking) and on several threads, about
@@ -38,6 +40,16 @@ public final class BlockedCholesky {
      */
     public static double[][] upperInPlace(double[][] g, double tolerance, boolean[] aliased, int exempt,
                                           int threads) {
+        return upperInPlace(g, tolerance, aliased, exempt, threads, true);
+    }
+
+    /**
+     * As {@link #upperInPlace(double[][], double, boolean[], int, int)}; {@code kernel} false keeps
+     * the trailing updates on the scalar loops even when the vector kernel is in use (tests compare
+     * the two: the same bits).
+     */
+    static double[][] upperInPlace(double[][] g, double tolerance, boolean[] aliased, int exempt, int threads,
+                                   boolean kernel) {
         int m = g.length;
         double tol2 = tolerance * tolerance;
         double[] diag = new double[m];
@@ -46,6 +58,8 @@ public final class BlockedCholesky {
         }
         boolean[] zeroRow = new boolean[m];
         double[][] a = g;
+        double[][] negated = new double[m][]; // row t: the block's row t negated, for the kernel's update
+        double[][] buffers = new double[BLOCK][];  // their arrays, reused from block to block
         for (int k0 = 0; k0 < m; k0 += BLOCK) {
             final int b0 = k0;
             final int b1 = Math.min(m, k0 + BLOCK);
@@ -94,6 +108,11 @@ public final class BlockedCholesky {
                 }
             });
             // 3. The trailing matrix: rows [b1, m), columns ≥ row, minus the block's terms.
+            int w = kernel ? GramKernels.blockColumns(m) : 0;
+            if (w > 0 && m - b1 >= w) {
+                trailingOnKernel(a, b0, b1, w, negated, buffers, threads);
+                continue;
+            }
             int rowTasks = (m - b1 + ROWS - 1) / ROWS;
             Parallel.forEach(rowTasks * strips, threads, task -> {
                 int r0 = b1 + (task / strips) * ROWS;
@@ -112,6 +131,46 @@ public final class BlockedCholesky {
             java.util.Arrays.fill(a[i], 0, i, 0.0);
         }
         return a;
+    }
+
+    /**
+     * Step 3 on the Gram kernel's register blocks ({@link GramKernels#blockUpdate}): with
+     * ri = the block's rows negated and rj = the rows themselves, every entry gets
+     * {@code fma(−a[t][i], a[t][c], a[i][c])} for t = b0, …, b1−1: exactly the operations of
+     * {@link #update}, hence the same bits (negation is exact). Column strips of whole register
+     * blocks are the tasks; the last columns, fewer than a block, take the scalar loop. The
+     * register blocks also write entries below the diagonal of the trailing matrix, which are
+     * never read and are cleared at the end.
+     */
+    private static void trailingOnKernel(double[][] a, int b0, int b1, int w, double[][] negated,
+                                         double[][] buffers, int threads) {
+        int m = a.length;
+        int j1 = b1 + (m - b1) / w * w;
+        for (int t = b0; t < b1; t++) {
+            double[] row = buffers[t - b0];
+            if (row == null) {
+                row = new double[m];
+                buffers[t - b0] = row;
+            }
+            double[] at = a[t];
+            for (int c = b1; c < j1; c++) {
+                row[c] = -at[c];
+            }
+            negated[t] = row;
+        }
+        int stripWidth = Math.max(1, STRIP / w) * w;
+        int strips = (j1 - b1 + stripWidth - 1) / stripWidth;
+        Parallel.forEach(strips + 1, threads, s -> {
+            if (s == strips) {
+                for (int i = b1; i < m; i++) {
+                    update(a, i, b0, b1, Math.max(j1, i), m);
+                }
+                return;
+            }
+            int c0 = b1 + s * stripWidth;
+            int c1 = Math.min(j1, c0 + stripWidth);
+            GramKernels.blockUpdate(negated, a, b0, b1, a, b1, c0, c1);
+        });
     }
 
     /** a[i][c] −= Σ_{t ∈ [t0, t1)} a[t][i]·a[t][c] for c ∈ [c0, c1), t increasing, one fma each. */

@@ -1,5 +1,7 @@
 package org.gramian.solve;
 
+import org.gramian.accumulate.GramKernels;
+
 /**
  * The O(q³) products of a wide double-precision triangular factor, by blocks and on several threads:
  * the inverse T = R⁻¹ of an upper-triangular R (q³/3 flops) and T·Tᵀ = (RᵀR)⁻¹ (q³/3 flops), with
@@ -83,6 +85,18 @@ public final class BlockedTriangular {
      * not −0 leaves it unchanged, and these sums start at +0 and are never −0): the same bits.
      */
     public static double[][] gramOfRowsMirrored(double[][] t, int q, int threads) {
+        return gramOfRowsMirrored(t, q, threads, true);
+    }
+
+    /**
+     * As {@link #gramOfRowsMirrored(double[][], int, int)}; {@code kernel} false keeps the scalar
+     * loops even when the vector kernel is in use (tests compare the two: the same bits).
+     */
+    static double[][] gramOfRowsMirrored(double[][] t, int q, int threads, boolean kernel) {
+        int w = kernel ? GramKernels.blockColumns(q) : 0;
+        if (w > 0 && q >= w) {
+            return gramOfRowsOnKernel(t, q, threads, w);
+        }
         double[][] c = new double[q][q];
         int rowBlocks = (q + BLOCK - 1) / BLOCK;
         int strips = (q + STRIP - 1) / STRIP;
@@ -129,6 +143,59 @@ public final class BlockedTriangular {
                 }
             }
         });
+        MirroredTriangle.mirrorUpper(c, q, threads);
+        return c;
+    }
+
+    /**
+     * T·Tᵀ on the Gram kernel's register blocks ({@link GramKernels#blockUpdate}): C = Σₖ xₖᵀxₖ over
+     * the columns xₖ of T (row k of Tᵀ: Tₐₖ for a ≤ k, zero beyond), taken in panels of
+     * {@value #BLOCK} consecutive k. A panel [k0, k1) can only reach entries b &lt; k1, so it
+     * updates the triangle [0, k1): whole register blocks on the kernel, the last columns (fewer
+     * than a block) with the scalar loop. Each entry (a, b) thus gets fma(Tₐₖ, Tᵦₖ, ·) for k
+     * increasing, preceded only by products with the zeros k &lt; b of its own panel, which leave
+     * its sum at +0 (it starts at +0 and is never −0): the bits of the scalar loops.
+     */
+    private static double[][] gramOfRowsOnKernel(double[][] t, int q, int threads, int w) {
+        double[][] c = new double[q][q];
+        double[][] x = new double[q][];
+        double[][] buffers = new double[BLOCK][];
+        for (int k0 = 0; k0 < q; k0 += BLOCK) {
+            final int p0 = k0;
+            final int k1 = Math.min(q, k0 + BLOCK);
+            final int full = k1 / w * w;   // columns [0, full) in whole register blocks
+            for (int k = k0; k < k1; k++) {
+                double[] row = buffers[k - k0];
+                if (row == null) {
+                    row = new double[q];
+                    buffers[k - k0] = row;
+                }
+                int n = Math.min(k + 1, full);
+                System.arraycopy(t[k], 0, row, 0, n);   // Tₐₖ (a < k mirrored below the diagonal), Tₖₖ
+                java.util.Arrays.fill(row, n, full, 0.0);
+                x[k] = row;
+            }
+            int stripWidth = Math.max(1, STRIP / w) * w;
+            int strips = (full + stripWidth - 1) / stripWidth;
+            Parallel.forEach(strips + 1, threads, s -> {
+                if (s < strips) {
+                    int j0 = s * stripWidth;
+                    GramKernels.blockUpdate(x, x, p0, k1, c, 0, j0, Math.min(full, j0 + stripWidth));
+                    return;
+                }
+                for (int b = full; b < k1; b++) {   // the ragged columns: terms k = max(b, k0) … k1−1
+                    int from = Math.max(b, p0);
+                    for (int a = 0; a <= b; a++) {
+                        double[] ta = t[a];
+                        double acc = c[a][b];
+                        for (int k = from; k < k1; k++) {
+                            acc = Math.fma(ta[k], t[k][b], acc);
+                        }
+                        c[a][b] = acc;
+                    }
+                }
+            });
+        }
         MirroredTriangle.mirrorUpper(c, q, threads);
         return c;
     }

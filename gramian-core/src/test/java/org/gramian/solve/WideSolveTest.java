@@ -132,6 +132,51 @@ class WideSolveTest {
         assertThat(max).isLessThan(1e-13);
     }
 
+    @ParameterizedTest(name = "m = {0}")
+    @ValueSource(ints = {24, 70, 129, 200, 333})
+    void choleskyOnTheGramKernelGivesTheScalarLoopsBits(int m) {
+        // Gaussian data (every bit matters, unlike the integer cases), with an aliased column and
+        // widths that leave ragged column strips; the kernel's block update must reproduce the
+        // scalar fma loops exactly, on every thread count
+        Random rnd = new Random(m);
+        double[][] x = new double[2 * m][m];
+        for (double[] row : x) {
+            for (int j = 0; j < m; j++) {
+                row[j] = rnd.nextGaussian() * (1 + j % 7);
+            }
+            row[m / 2] = row[m / 2 - 1];
+        }
+        double[][] g = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                double s = 0;
+                for (double[] row : x) {
+                    s = Math.fma(row[i], row[j], s);
+                }
+                g[i][j] = s;
+                g[j][i] = s;
+            }
+        }
+        if ("vector".equals(System.getProperty("gramian.kernel.expect"))) {
+            assertThat(org.gramian.accumulate.GramKernels.blockColumns(m)).as("the kernel path is taken").isPositive();
+        }
+        boolean[] aliasedScalar = new boolean[m];
+        double[][] scalar = BlockedCholesky.upperInPlace(copy(g), 1e-7, aliasedScalar, 1, 1, false);
+        assertThat(aliasedScalar[m / 2]).isTrue();
+        for (int threads : new int[] {1, 2, 3}) {
+            boolean[] aliased = new boolean[m];
+            double[][] got = BlockedCholesky.upperInPlace(copy(g), 1e-7, aliased, 1, threads, true);
+            assertThat(aliased).isEqualTo(aliasedScalar);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    assertThat(Double.doubleToRawLongBits(got[i][j]))
+                            .as("R[%d][%d], %d threads", i, j, threads)
+                            .isEqualTo(Double.doubleToRawLongBits(scalar[i][j]));
+                }
+            }
+        }
+    }
+
     /** A well-conditioned upper-triangular R (diagonal in [1, 2], small off-diagonal), m×m. */
     private static double[][] randomFactor(int m, long seed) {
         Random rnd = new Random(seed);
@@ -260,7 +305,7 @@ class WideSolveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 5, 63, 64, 65, 131, 300})
+    @ValueSource(ints = {1, 5, 23, 24, 63, 64, 65, 131, 300, 401})
     void mirroredGramGivesTheSameBitsAsTheTransposedCopy(int q) {
         double[][] r = randomFactor(q + 1, 3 * q + 1);
         double[][] t = BlockedTriangular.inverse(r, q, 1);
@@ -274,6 +319,11 @@ class WideSolveTest {
         }
         for (int threads : new int[] {1, 3}) {
             assertThat(BlockedTriangular.gramOfRowsMirrored(mirrored, q, threads)).isDeepEqualTo(expected);
+            // the scalar loops, when the kernel's register blocks ran above (and the other way round)
+            assertThat(BlockedTriangular.gramOfRowsMirrored(mirrored, q, threads, false)).isDeepEqualTo(expected);
+        }
+        if (q >= 24 && "vector".equals(System.getProperty("gramian.kernel.expect"))) {
+            assertThat(org.gramian.accumulate.GramKernels.blockColumns(q)).as("the kernel path is taken").isPositive();
         }
     }
 
