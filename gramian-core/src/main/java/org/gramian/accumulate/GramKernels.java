@@ -105,7 +105,8 @@ public final class GramKernels {
         }
 
         /** See {@link GramKernels#blockUpdate}. */
-        default void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int j0, int j1) {
+        default void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int i1, int j0,
+                                 int j1) {
             throw new UnsupportedOperationException("no block update in the " + name() + " kernel");
         }
     }
@@ -279,22 +280,25 @@ public final class GramKernels {
     /**
      * The rank-k update of the blocked factorizations on the vector kernel's register blocks: for
      * each column block [jb, jb + W) with jb = j0, j0 + W, … &lt; j1, and each row i in
-     * [i0, jb + W), every entry gets
+     * [i0, min(i1, jb + W)), every entry gets
      * <pre>  g[i][j] ← fma(ri[k][i], rj[k][j], g[i][j])   for k = kb, kb+1, …, ke−1 in this order,</pre>
-     * one fused multiply-add per term, exactly as a scalar loop over k would give it. With
-     * {@code ri = rj} this is the Gram kernel's own sum (G += AᵀA on the block's rows); with
-     * {@code ri} the rows negated it is the trailing update of a right-looking Cholesky factorization
-     * (a SYRK with a minus sign). Entries below the diagonal of a block (i &gt; j) are computed too:
-     * the caller must not need their old values. Requirements: W = {@link #blockColumns} &gt; 0,
-     * {@code j1 − j0} a multiple of W, {@code j0 − i0} a multiple of 8 and i0 ≤ j0; rows
-     * ri[k], rj[k] and g[i] at least j1 long. About 2·(ke − kb)·(area) flops.
+     * one fused multiply-add per term, exactly as a scalar loop over k would give it: about
+     * 2·(ke − kb) flops per entry. With {@code ri = rj} this is the Gram kernel's own sum
+     * (G += AᵀA on the rows); with {@code ri} the rows negated, the trailing update of a
+     * right-looking Cholesky factorization (a SYRK with a minus sign); with {@code i1} bounding the
+     * rows, a product of a transposed block and rows (a GEMM). Entries of a block below its
+     * diagonal (i &gt; j) are computed too: the caller must not need their old values.
+     * Requirements: W = {@link #blockColumns} &gt; 0; {@code j1 − j0} a multiple of W; i0 ≤ j0 and
+     * each block's row count a multiple of 8 ({@code j0 − i0} a multiple of 8, and so
+     * {@code i1 − i0} when i1 bounds a block); rows ri[k], rj[k] and g[i] long enough for the
+     * indices named.
      */
-    public static void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int j0,
-                                   int j1) {
+    public static void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int i1,
+                                   int j0, int j1) {
         if (VECTOR == null) {
             throw new IllegalStateException("vector Gram kernel unavailable: " + UNAVAILABLE_WHY);
         }
-        VECTOR.blockUpdate(ri, rj, kb, ke, g, i0, j0, j1);
+        VECTOR.blockUpdate(ri, rj, kb, ke, g, i0, i1, j0, j1);
     }
 
     static Impl impl(Kind kind) {

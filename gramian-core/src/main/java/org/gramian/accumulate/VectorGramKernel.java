@@ -330,18 +330,20 @@ final class VectorGramKernel implements GramKernels.Impl {
 
     /**
      * {@code GramKernels.blockUpdate}: the register blocks of full width NV·L, column block by
-     * column block, each over rows [i0, jb + NV·L) in blocks of {@link #MR} (then 4) rows. The
-     * arguments are checked, since a wrong one would read or write outside the blocks.
+     * column block, each over rows [i0, min(i1, jb + NV·L)) in blocks of {@link #MR} (then 4) rows.
+     * The arguments are checked, since a wrong one would read or write outside the blocks.
      */
     @Override
-    public void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int j0, int j1) {
+    public void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int i1, int j0,
+                            int j1) {
         final int w = NV * L;
-        if ((j1 - j0) % w != 0 || (j0 - i0) % 8 != 0 || i0 > j0 || i0 < 0) {
-            throw new IllegalArgumentException("block update of rows from " + i0 + ", columns [" + j0 + ", " + j1
-                    + ") is not in whole blocks of " + w + " columns");
+        if ((j1 - j0) % w != 0 || i0 < 0 || i0 > j0 || (Math.min(i1, j0 + w) - i0) % 8 != 0
+                || (i1 < j1 && (i1 - i0) % 8 != 0)) {
+            throw new IllegalArgumentException("block update of rows [" + i0 + ", " + i1 + "), columns [" + j0
+                    + ", " + j1 + ") is not in whole blocks of 8 rows and " + w + " columns");
         }
         for (int jb = j0; jb < j1; jb += w) {
-            columnBlock(ri, rj, kb, ke, g, i0, jb + w, jb, NV);
+            columnBlock(ri, rj, kb, ke, g, i0, Math.min(i1, jb + w), jb, NV);
         }
     }
 

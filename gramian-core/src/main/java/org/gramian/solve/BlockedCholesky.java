@@ -169,7 +169,7 @@ public final class BlockedCholesky {
             }
             int c0 = b1 + s * stripWidth;
             int c1 = Math.min(j1, c0 + stripWidth);
-            GramKernels.blockUpdate(negated, a, b0, b1, a, b1, c0, c1);
+            GramKernels.blockUpdate(negated, a, b0, b1, a, b1, Integer.MAX_VALUE, c0, c1);
         });
     }
 

@@ -29,52 +29,116 @@ public final class BlockedTriangular {
      * independent tasks.
      */
     public static double[][] inverse(double[][] r, int q, int threads) {
+        return inverse(r, q, threads, true);
+    }
+
+    /**
+     * As {@link #inverse(double[][], int, int)}; {@code kernel} false keeps the scalar loops even
+     * when the vector kernel is in use (tests compare the two: the same bits).
+     *
+     * <p>On the kernel ({@link GramKernels#blockUpdate}), the terms of the rows below a block are a
+     * product of the block's part of R, transposed (row k: Rᵢₖ for the block's rows i), with the
+     * rows Tₖ: for each entry the terms k = b1, b1+1, … in increasing order, one fma each, as the
+     * scalar loop adds them; the terms with k &gt; c multiply the zeros below T's diagonal and
+     * leave the sum unchanged (it starts at +0 and is never −0). The ragged last columns (fewer
+     * than a register block) and the terms within the block stay on the scalar loops.
+     */
+    static double[][] inverse(double[][] r, int q, int threads, boolean kernel) {
         double[][] t = new double[q][q];
+        int w = kernel ? GramKernels.blockColumns(q) : 0;
+        double[][] rt = w > 0 ? new double[q][] : null;   // row k: Rᵢₖ for the block's rows i
         int top = ((q - 1) / BLOCK) * BLOCK;
         for (int i0 = top; i0 >= 0; i0 -= BLOCK) {
             final int b0 = i0;
             final int b1 = Math.min(q, i0 + BLOCK);
+            if (w > 0 && q - b1 >= w) {
+                inverseStepOnKernel(r, t, q, b0, b1, w, rt, threads);
+                continue;
+            }
             int strips = (q - b0 + STRIP - 1) / STRIP;
             Parallel.forEach(strips, threads, s -> {
                 int c0 = b0 + s * STRIP;
                 int c1 = Math.min(q, c0 + STRIP);
-                // rows below the block (final): every row of the block at once, four t at a time
-                int k = b1;
-                for (; k + 4 <= Math.min(q, c1); k += 4) {
-                    int from = Math.max(c0, k);
-                    for (int i = b0; i < b1; i++) {
-                        double[] ri = r[i];
-                        Fma.axpy4(t[i], ri[k], t[k], ri[k + 1], t[k + 1], ri[k + 2], t[k + 2], ri[k + 3], t[k + 3],
-                                from, c1);
-                    }
-                }
-                for (; k < Math.min(q, c1); k++) {
-                    int from = Math.max(c0, k);
-                    for (int i = b0; i < b1; i++) {
-                        Fma.axpy1(t[i], r[i][k], t[k], from, c1);
-                    }
-                }
-                // rows within the block, bottom up
-                for (int i = b1 - 1; i >= b0; i--) {
-                    double[] ti = t[i];
-                    double[] ri = r[i];
-                    for (int u = i + 1; u < b1; u++) {
-                        int from = Math.max(c0, u);
-                        if (from < c1) {
-                            Fma.axpy1(ti, ri[u], t[u], from, c1);
-                        }
-                    }
-                    double rii = ri[i];
-                    for (int c = Math.max(c0, i + 1); c < c1; c++) {
-                        ti[c] = -ti[c] / rii;
-                    }
-                    if (i >= c0 && i < c1) {
-                        ti[i] = 1.0 / rii;
-                    }
-                }
+                belowBlock(r, t, q, b0, b1, c0, c1);
+                withinBlock(r, t, b0, b1, c0, c1);
             });
         }
         return t;
+    }
+
+    /** One block of rows [b0, b1) (a full block) of {@link #inverse} with the terms below it on the kernel. */
+    private static void inverseStepOnKernel(double[][] r, double[][] t, int q, int b0, int b1, int w,
+                                            double[][] rt, int threads) {
+        for (int k = b1; k < q; k++) {
+            if (rt[k] == null) {
+                rt[k] = new double[BLOCK];
+            }
+            double[] row = rt[k];
+            for (int i = b0; i < b1; i++) {
+                row[i - b0] = r[i][k];
+            }
+        }
+        double[][] rows = java.util.Arrays.copyOfRange(t, b0, b1);   // the block's rows of T, from 0
+        int full = b1 + (q - b1) / w * w;
+        int stripWidth = Math.max(1, STRIP / w) * w;
+        int strips = (q - b1 + stripWidth - 1) / stripWidth;
+        Parallel.forEach(strips + 1, threads, s -> {
+            if (s == 0) {
+                withinBlock(r, t, b0, b1, b0, b1);   // the block's own columns: no terms below it
+                return;
+            }
+            int c0 = b1 + (s - 1) * stripWidth;
+            int c1 = Math.min(q, c0 + stripWidth);
+            int k1 = Math.min(full, c1);
+            if (c0 < k1) {
+                GramKernels.blockUpdate(rt, t, b1, k1, rows, 0, b1 - b0, c0, k1);
+            }
+            if (k1 < c1) {
+                belowBlock(r, t, q, b0, b1, k1, c1);
+            }
+            withinBlock(r, t, b0, b1, c0, c1);
+        });
+    }
+
+    /** The terms of {@link #inverse} from the rows below the block, for columns [c0, c1). */
+    private static void belowBlock(double[][] r, double[][] t, int q, int b0, int b1, int c0, int c1) {
+        // rows below the block (final): every row of the block at once, four t at a time
+        int k = b1;
+        for (; k + 4 <= Math.min(q, c1); k += 4) {
+            int from = Math.max(c0, k);
+            for (int i = b0; i < b1; i++) {
+                double[] ri = r[i];
+                Fma.axpy4(t[i], ri[k], t[k], ri[k + 1], t[k + 1], ri[k + 2], t[k + 2], ri[k + 3], t[k + 3],
+                        from, c1);
+            }
+        }
+        for (; k < Math.min(q, c1); k++) {
+            int from = Math.max(c0, k);
+            for (int i = b0; i < b1; i++) {
+                Fma.axpy1(t[i], r[i][k], t[k], from, c1);
+            }
+        }
+    }
+
+    /** The terms of {@link #inverse} from the rows within the block, bottom up, and the division, for columns [c0, c1). */
+    private static void withinBlock(double[][] r, double[][] t, int b0, int b1, int c0, int c1) {
+        for (int i = b1 - 1; i >= b0; i--) {
+            double[] ti = t[i];
+            double[] ri = r[i];
+            for (int u = i + 1; u < b1; u++) {
+                int from = Math.max(c0, u);
+                if (from < c1) {
+                    Fma.axpy1(ti, ri[u], t[u], from, c1);
+                }
+            }
+            double rii = ri[i];
+            for (int c = Math.max(c0, i + 1); c < c1; c++) {
+                ti[c] = -ti[c] / rii;
+            }
+            if (i >= c0 && i < c1) {
+                ti[i] = 1.0 / rii;
+            }
+        }
     }
 
     /**
@@ -180,7 +244,7 @@ public final class BlockedTriangular {
             Parallel.forEach(strips + 1, threads, s -> {
                 if (s < strips) {
                     int j0 = s * stripWidth;
-                    GramKernels.blockUpdate(x, x, p0, k1, c, 0, j0, Math.min(full, j0 + stripWidth));
+                    GramKernels.blockUpdate(x, x, p0, k1, c, 0, Integer.MAX_VALUE, j0, Math.min(full, j0 + stripWidth));
                     return;
                 }
                 for (int b = full; b < k1; b++) {   // the ragged columns: terms k = max(b, k0) … k1−1

@@ -191,7 +191,7 @@ class WideSolveTest {
     }
 
     @ParameterizedTest(name = "q = {0}")
-    @ValueSource(ints = {1, 3, 64, 65, 129, 257, 300})
+    @ValueSource(ints = {1, 3, 64, 65, 129, 257, 300, 563})
     void inverseAndGramAgreeWithDoubleDoubleOnEveryThreadCount(int q) {
         double[][] r = randomFactor(q + 1, 11 * q);
         DD[][] rdd = new DD[q + 1][q + 1];
@@ -203,6 +203,9 @@ class WideSolveTest {
         TriangularInverse exact = TriangularInverse.of(rdd, q); // R⁻¹ to ~2⁻¹⁰⁴
         double[][] t = BlockedTriangular.inverse(r, q, 1);
         double[][] c = GramOfRowsOracle.gramOfRows(t, 1);
+        // the scalar loops give the bits of the kernel's register blocks (taken from q = 24 + 64)
+        assertThat(BlockedTriangular.inverse(r, q, 1, false)).isDeepEqualTo(t);
+        assertThat(BlockedTriangular.inverse(r, q, 3, false)).isDeepEqualTo(t);
         for (int threads : new int[] {2, 3, 8}) {
             assertThat(BlockedTriangular.inverse(r, q, threads)).isDeepEqualTo(t);
             assertThat(GramOfRowsOracle.gramOfRows(t, threads)).isDeepEqualTo(c);
