@@ -16,6 +16,8 @@ public final class BlockedTriangular {
     static final int BLOCK = 64;
     /** Columns per task. */
     static final int STRIP = 256;
+    /** Rows of T per call of the kernel in the inverse's products (a column block's part: 24 KB). */
+    static final int K_CHUNK = 128;
 
     private BlockedTriangular() {
     }
@@ -90,8 +92,10 @@ public final class BlockedTriangular {
             int c0 = b1 + (s - 1) * stripWidth;
             int c1 = Math.min(q, c0 + stripWidth);
             int k1 = Math.min(full, c1);
-            if (c0 < k1) {
-                GramKernels.blockUpdate(rt, t, b1, k1, rows, 0, b1 - b0, c0, k1);
+            // k in chunks, so that a column block's part of T's rows (chunk × 24 columns) is read
+            // from L1 by all eight row blocks; each entry still takes its terms in increasing k
+            for (int kb = b1; kb < k1 && c0 < k1; kb += K_CHUNK) {
+                GramKernels.blockUpdate(rt, t, kb, Math.min(k1, kb + K_CHUNK), rows, 0, b1 - b0, c0, k1);
             }
             if (k1 < c1) {
                 belowBlock(r, t, q, b0, b1, k1, c1);
