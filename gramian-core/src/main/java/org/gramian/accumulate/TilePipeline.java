@@ -171,11 +171,12 @@ final class TilePipeline implements AutoCloseable {
         final int from = unit.borrowed != null ? unit.start : 0;
         GramTile tile = unit.tile;
         tile.clear();
+        final int fill = BlockSizes.fillRows(acc.size());
         boolean weighted = design.weighted();
         if (plain != null) {
             final double[] v = block.values();
             for (int i = from; i < from + unit.count; i++) {
-                if (tile.pending() >= BlockSizes.FILL_ROWS) {
+                if (tile.pending() >= fill) {
                     tile.sumPending();
                 }
                 double[] row = tile.row(tile.next());
@@ -189,8 +190,8 @@ final class TilePipeline implements AutoCloseable {
             return unit;
         }
         for (int i = from; i < from + unit.count; i++) {
-            if (tile.pending() >= BlockSizes.FILL_ROWS) {
-                tile.sumPending(); // the last FILL_ROWS rows, while they are in cache
+            if (tile.pending() >= fill) {
+                tile.sumPending(); // the last rows, while they are in cache
             }
             double y = design.expand(block, i, unit.x, source);
             if (!weighted) {
