@@ -337,8 +337,7 @@ final class VectorGramKernel implements GramKernels.Impl {
     public void blockUpdate(double[][] ri, double[][] rj, int kb, int ke, double[][] g, int i0, int i1, int j0,
                             int j1) {
         final int w = NV * L;
-        if ((j1 - j0) % w != 0 || i0 < 0 || i0 > j0 || (Math.min(i1, j0 + w) - i0) % 8 != 0
-                || (i1 < j1 && (i1 - i0) % 8 != 0)) {
+        if ((j1 - j0) % w != 0 || i0 < 0 || i0 > j0 || (j0 - i0) % 8 != 0 || (i1 < j1 && (i1 - i0) % 8 != 0)) {
             throw new IllegalArgumentException("block update of rows [" + i0 + ", " + i1 + "), columns [" + j0
                     + ", " + j1 + ") is not in whole blocks of 8 rows and " + w + " columns");
         }

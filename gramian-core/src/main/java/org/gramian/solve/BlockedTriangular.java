@@ -94,8 +94,10 @@ public final class BlockedTriangular {
             int k1 = Math.min(full, c1);
             // k in chunks, so that a column block's part of T's rows (chunk × 24 columns) is read
             // from L1 by all eight row blocks; each entry still takes its terms in increasing k
-            for (int kb = b1; kb < k1 && c0 < k1; kb += K_CHUNK) {
-                GramKernels.blockUpdate(rt, t, kb, Math.min(k1, kb + K_CHUNK), rows, 0, b1 - b0, c0, k1);
+            if (c0 < k1) {
+                for (int kb = b1; kb < k1; kb += K_CHUNK) {
+                    GramKernels.blockUpdate(rt, t, kb, Math.min(k1, kb + K_CHUNK), rows, 0, b1 - b0, c0, k1);
+                }
             }
             if (k1 < c1) {
                 belowBlock(r, t, q, b0, b1, k1, c1);
